@@ -1,0 +1,45 @@
+"""The one NinjaAPI instance: mounts each app's router under /api/v1/."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
+from polmas.org.api import router as org_router
+
+api = NinjaAPI(
+    title="Polmas API",
+    version="1",
+    description=_(
+        "API Polmas untuk perangkat lapangan dan integrasi. Autentikasi: token bearer "
+        "(`polmas apitoken USERNAME`) atau sesi peramban."
+    ),
+    auth=[BearerTokenAuth(), SessionRoleAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    fields = sorted({str(e["loc"][-1]) for e in exc.errors if e.get("loc")})
+    return api.create_response(
+        request,
+        {
+            "detail": exc.errors,
+            "message": _("Data tidak valid pada kolom: %(fields)s") % {"fields": ", ".join(fields)},
+        },
+        status=422,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Autentikasi diperlukan: kirim token bearer yang sah.")}, status=401
+    )
+
+
+api.add_router("/", org_router)

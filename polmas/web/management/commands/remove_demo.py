@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from polmas.org.demo import remove_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Remove every demo account and all demo data."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        count = remove_demo_accounts()
+        self.stdout.write(f"{count} personel demo dihapus.")

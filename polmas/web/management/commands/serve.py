@@ -1,0 +1,50 @@
+"""Run the web server (gunicorn) and the background worker together; Ctrl-C stops both."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve Polmas with gunicorn and run the task worker; Ctrl-C stops both."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        python = sys.executable
+        bind = f"{options['host']}:{options['port']}"
+        web = [python, "-m", "gunicorn", "polmas.config.wsgi", "--bind", bind,
+               "--workers", str(options["workers"]), "--access-logfile", "-"]
+        worker = [python, "-m", "polmas.cli", "db_worker", "--queue-name", "default"]
+        procs = [subprocess.Popen(web), subprocess.Popen(worker)]  # noqa: S603
+        self.stdout.write(f"Polmas berjalan di http://{bind}/ (Ctrl-C untuk berhenti)")
+        stopping = False
+
+        def stop(*_: Any) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while not stopping and all(p.poll() is None for p in procs):
+                time.sleep(0.3)
+        finally:
+            for p in procs:
+                if p.poll() is None:
+                    p.terminate()
+            for p in procs:
+                try:
+                    p.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        if not stopping:
+            raise SystemExit(1)
