@@ -25,7 +25,8 @@ class AuditContext:
 
 
 _context: contextvars.ContextVar[AuditContext] = contextvars.ContextVar(
-    "polmas_audit_context", default=AuditContext()
+    "polmas_audit_context",
+    default=AuditContext(),  # noqa: B039 (frozen dataclass: immutable)
 )
 
 
@@ -63,9 +64,7 @@ def _jsonable(value: Any) -> Any:
 def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
     """A JSON-ready picture of a model's concrete fields (FKs as ids)."""
     names = (
-        list(fields)
-        if fields is not None
-        else [f.attname for f in obj._meta.concrete_fields]  # type: ignore[union-attr]
+        list(fields) if fields is not None else [f.attname for f in obj._meta.concrete_fields]  # type: ignore[union-attr]
     )
     return {name: _jsonable(getattr(obj, name)) for name in names}
 

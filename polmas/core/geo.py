@@ -14,18 +14,18 @@ from shapely.geometry import shape
 from shapely.strtree import STRtree
 
 
-class InvalidCoordinates(ValueError):
+class InvalidCoordinatesError(ValueError):
     pass
 
 
 def validate_point(lat: float, lng: float) -> tuple[float, float]:
     """Reject NaN, infinities and values outside WGS84 ranges."""
     if not (math.isfinite(lat) and math.isfinite(lng)):
-        raise InvalidCoordinates("lat/lng must be finite numbers")
+        raise InvalidCoordinatesError("lat/lng must be finite numbers")
     if not -90.0 <= lat <= 90.0:
-        raise InvalidCoordinates("lat must be between -90 and 90")
+        raise InvalidCoordinatesError("lat must be between -90 and 90")
     if not -180.0 <= lng <= 180.0:
-        raise InvalidCoordinates("lng must be between -180 and 180")
+        raise InvalidCoordinatesError("lng must be between -180 and 180")
     return lat, lng
 
 

@@ -28,7 +28,9 @@ def user_has_role(user: Any, *roles: str) -> bool:
 
 def check_role(user: Any, *roles: str) -> None:
     if not user_has_role(user, *roles):
-        raise PermissionDenied(_("Akun Anda belum memiliki peran yang diperlukan untuk halaman ini."))
+        raise PermissionDenied(
+            _("Akun Anda belum memiliki peran yang diperlukan untuk halaman ini.")
+        )
 
 
 def role_required(*roles: str) -> Callable[[_V], _V]:

@@ -17,23 +17,38 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Records every admin save and delete as an audit event."""
 
     def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:  # type: ignore[type-arg]
-        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+        before = snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change and obj.pk else None
         super().save_model(request, obj, form, change)
         verb = f"{obj._meta.model_name}.{'update' if change else 'create'}"
-        record_event(actor=request.user, verb=verb, target=obj, before=before,
-                     after=snapshot(obj), note="admin")
+        record_event(
+            actor=request.user,
+            verb=verb,
+            target=obj,
+            before=before,
+            after=snapshot(obj),
+            note="admin",
+        )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         obj = form.instance
         if isinstance(obj, Unit):
-            record_event(actor=request.user, verb="unit.jurisdiction", target=obj,
-                         after={"jurisdiction": sorted(obj.jurisdiction.values_list("code", flat=True))},
-                         note="admin")
+            record_event(
+                actor=request.user,
+                verb="unit.jurisdiction",
+                target=obj,
+                after={"jurisdiction": sorted(obj.jurisdiction.values_list("code", flat=True))},
+                note="admin",
+            )
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        record_event(actor=request.user, verb=f"{obj._meta.model_name}.delete", target=obj,
-                     before=snapshot(obj), note="admin")
+        record_event(
+            actor=request.user,
+            verb=f"{obj._meta.model_name}.delete",
+            target=obj,
+            before=snapshot(obj),
+            note="admin",
+        )
         super().delete_model(request, obj)
 
 

@@ -1,15 +1,14 @@
 """Regions and units over the JSON API (mounted by polmas.api)."""
 
-from __future__ import annotations
-
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import Field
 
 from polmas.org import selectors
 from polmas.org.models import Region, RegionLevel, Unit
@@ -20,9 +19,15 @@ router = Router(tags=["wilayah dan satuan"])
 
 def _region_out(r: Region) -> dict[str, Any]:
     return {
-        "code": r.code, "name": r.name, "level": r.level, "parent": r.parent_id,
-        "is_kelurahan": r.is_kelurahan, "lat": r.lat, "lng": r.lng,
-        "postal_code": r.postal_code, "tps_count": r.tps_count,
+        "code": r.code,
+        "name": r.name,
+        "level": r.level,
+        "parent": r.parent_id,
+        "is_kelurahan": r.is_kelurahan,
+        "lat": r.lat,
+        "lng": r.lng,
+        "postal_code": r.postal_code,
+        "tps_count": r.tps_count,
     }
 
 
@@ -36,7 +41,7 @@ def list_regions(
     request: HttpRequest, level: RegionLevel | None = None, parent: str | None = None
 ) -> QuerySet[Region]:
     """Regions in the caller's scope, filtered by level and parent code; `count` is the total."""
-    return selectors.list_regions(request.auth, level=level, parent=parent)
+    return selectors.list_regions(request.user, level=level, parent=parent)
 
 
 @router.get(
@@ -46,8 +51,8 @@ def list_regions(
 )
 def lookup_point(
     request: HttpRequest,
-    lat: float = Query(..., ge=-90, le=90, allow_inf_nan=False),  # type: ignore[call-overload]
-    lng: float = Query(..., ge=-180, le=180, allow_inf_nan=False),  # type: ignore[call-overload]
+    lat: Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)],
+    lng: Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)],
 ) -> tuple[int, dict[str, Any]]:
     location, unit = selectors.responsible_unit_for_point(lat, lng)
     if location.desa is None:
@@ -67,16 +72,20 @@ def lookup_point(
     }
 
 
-@router.get("/regions/boundaries", url_name="boundaries", summary="Batas wilayah (GeoJSON) dalam cakupan Anda")
+@router.get(
+    "/regions/boundaries",
+    url_name="boundaries",
+    summary="Batas wilayah (GeoJSON) dalam cakupan Anda",
+)
 def boundaries(request: HttpRequest, level: RegionLevel = RegionLevel.DESA) -> dict[str, Any]:
     if level not in (RegionLevel.DESA, RegionLevel.KECAMATAN):
         raise HttpError(422, _("Batas wilayah tersedia untuk tingkat desa dan kecamatan."))
-    return selectors.boundaries_geojson(request.auth, level)
+    return selectors.boundaries_geojson(request.user, level)
 
 
 @router.get("/regions/{code}", response={200: RegionOut, 404: ErrorOut}, summary="Satu wilayah")
 def region_detail(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]:
-    region = selectors.visible_regions(request.auth).filter(code=code).first()
+    region = selectors.visible_regions(request.user).filter(code=code).first()
     if region is None:
         return 404, {"detail": _("Wilayah dengan kode %(code)s tidak ditemukan.") % {"code": code}}
     return 200, _region_out(region)
@@ -85,12 +94,16 @@ def region_detail(request: HttpRequest, code: str) -> tuple[int, dict[str, Any]]
 @router.get("/units", response=list[UnitOut], summary="Satuan dalam cakupan Anda")
 @paginate(RegionPagination)
 def list_units(request: HttpRequest) -> list[dict[str, Any]]:
-    units = Unit.objects.restrict(request.auth).select_related("parent").prefetch_related(
-        "jurisdiction"
+    units = (
+        Unit.objects.restrict(request.user)
+        .select_related("parent")
+        .prefetch_related("jurisdiction")
     )
     return [
         {
-            "code": u.code, "name": u.name, "level": u.level,
+            "code": u.code,
+            "name": u.name,
+            "level": u.level,
             "parent": u.parent.code if u.parent else None,
             "jurisdiction": [r.code for r in u.jurisdiction.all()],
         }

@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from polmas.org import services
-from polmas.org.models import DesaAssignment, Person, Region, Rank, Role, Unit
+from polmas.org.models import DesaAssignment, Person, Rank, Region, Role, Unit
 
-DEMO_PASSWORD = "polmas-demo-2024"
+# Printed by `make run` and written in the README: these accounts exist only in demo installs.
+DEMO_PASSWORD = "polmas-demo-2024"  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,52 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("demo.kapolres", "Hendra Wijaya", Rank.AKBP, "Kapolres Indramayu",
-                "polres-indramayu", Role.KAPOLRES, "DEMO0001"),
-    DemoAccount("demo.kapolsek.indramayu", "Rina Kartika", Rank.AKP, "Kapolsek Indramayu",
-                "polsek-indramayu", Role.KAPOLSEK, "DEMO0002"),
-    DemoAccount("demo.kapolsek.lohbener", "Agus Salim", Rank.AKP, "Kapolsek Lohbener",
-                "polsek-lohbener", Role.KAPOLSEK, "DEMO0003"),
-    DemoAccount("demo.humas", "Dedi Kurniawan", Rank.AKP, "Kasi Humas Polres Indramayu",
-                "polres-indramayu", Role.KASI_HUMAS, "DEMO0004"),
-    DemoAccount("demo.bhabin", "Slamet Riyadi", Rank.AIPDA, "Bhabinkamtibmas",
-                "polsek-lohbener", Role.BHABINKAMTIBMAS, "DEMO0005",
-                desa=("Lohbener", "Legok")),
+    DemoAccount(
+        "demo.kapolres",
+        "Hendra Wijaya",
+        Rank.AKBP,
+        "Kapolres Indramayu",
+        "polres-indramayu",
+        Role.KAPOLRES,
+        "DEMO0001",
+    ),
+    DemoAccount(
+        "demo.kapolsek.indramayu",
+        "Rina Kartika",
+        Rank.AKP,
+        "Kapolsek Indramayu",
+        "polsek-indramayu",
+        Role.KAPOLSEK,
+        "DEMO0002",
+    ),
+    DemoAccount(
+        "demo.kapolsek.lohbener",
+        "Agus Salim",
+        Rank.AKP,
+        "Kapolsek Lohbener",
+        "polsek-lohbener",
+        Role.KAPOLSEK,
+        "DEMO0003",
+    ),
+    DemoAccount(
+        "demo.humas",
+        "Dedi Kurniawan",
+        Rank.AKP,
+        "Kasi Humas Polres Indramayu",
+        "polres-indramayu",
+        Role.KASI_HUMAS,
+        "DEMO0004",
+    ),
+    DemoAccount(
+        "demo.bhabin",
+        "Slamet Riyadi",
+        Rank.AIPDA,
+        "Bhabinkamtibmas",
+        "polsek-lohbener",
+        Role.BHABINKAMTIBMAS,
+        "DEMO0005",
+        desa=("Lohbener", "Legok"),
+    ),
 )
 
 
@@ -50,8 +86,15 @@ def ensure_demo_accounts() -> list[DemoAccount]:
             continue
         unit = Unit.objects.get(code=acc.unit_code)
         person = services.create_person(
-            actor=None, unit=unit, nrp=acc.nrp, full_name=acc.full_name, rank=acc.rank,
-            position=acc.position, username=acc.username, password=DEMO_PASSWORD, is_demo=True,
+            actor=None,
+            unit=unit,
+            nrp=acc.nrp,
+            full_name=acc.full_name,
+            rank=acc.rank,
+            position=acc.position,
+            username=acc.username,
+            password=DEMO_PASSWORD,
+            is_demo=True,
         )
         services.grant_role(actor=None, person=person, unit=unit, role=acc.role)
         kecamatan_codes = list(unit.jurisdiction.values_list("code", flat=True))
@@ -62,8 +105,11 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         created.append(acc)
     if not User.objects.filter(username="demo.admin").exists():
         User.objects.create_superuser("demo.admin", password=DEMO_PASSWORD)
-        created.append(DemoAccount("demo.admin", "Admin demo", "", "Admin sistem",
-                                   "polda-jabar", Role.ADMIN, ""))
+        created.append(
+            DemoAccount(
+                "demo.admin", "Admin demo", "", "Admin sistem", "polda-jabar", Role.ADMIN, ""
+            )
+        )
     return created
 
 

@@ -26,7 +26,11 @@ class Region(models.Model):
     name = models.CharField(_("nama"), max_length=120, db_index=True)
     level = models.CharField(_("tingkat"), max_length=10, choices=RegionLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     is_kelurahan = models.BooleanField(_("kelurahan"), default=False)
@@ -81,12 +85,19 @@ class Unit(TimeStampedModel):
     name = models.CharField(_("nama"), max_length=120)
     level = models.CharField(_("tingkat"), max_length=8, choices=UnitLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     path = models.CharField(max_length=400, db_index=True, editable=False)
     jurisdiction = models.ManyToManyField(
-        Region, verbose_name=_("wilayah hukum"), blank=True, related_name="units",
+        Region,
+        verbose_name=_("wilayah hukum"),
+        blank=True,
+        related_name="units",
         help_text=_("Polsek: kecamatan; Polres: kabupaten; Polda: provinsi."),
     )
     address = models.CharField(_("alamat"), max_length=255, blank=True)
@@ -136,15 +147,20 @@ class Person(TimeStampedModel):
     """Police personnel. A login account is optional (not every member uses Polmas)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("akun"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
     nrp = models.CharField(_("NRP"), max_length=20, unique=True)
     full_name = models.CharField(_("nama lengkap"), max_length=120)
     rank = models.CharField(_("pangkat"), max_length=10, choices=Rank.choices)
     position = models.CharField(_("jabatan"), max_length=120, blank=True)
-    unit = models.ForeignKey(Unit, verbose_name=_("satuan"), on_delete=models.PROTECT,
-                             related_name="people")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("satuan"), on_delete=models.PROTECT, related_name="people"
+    )
     phone = models.CharField(_("telepon"), max_length=32, blank=True)
     is_demo = models.BooleanField(_("data demo"), default=False)
 
@@ -198,7 +214,9 @@ class DesaAssignment(TimeStampedModel):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="desa_assignments")
     desa = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="bhabin_assignments",
+        Region,
+        on_delete=models.PROTECT,
+        related_name="bhabin_assignments",
         limit_choices_to={"level": RegionLevel.DESA},
     )
 
@@ -208,7 +226,9 @@ class DesaAssignment(TimeStampedModel):
     class Meta:
         verbose_name = _("penugasan desa")
         verbose_name_plural = _("penugasan desa")
-        constraints = [models.UniqueConstraint(fields=["person", "desa"], name="uniq_desa_assignment")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "desa"], name="uniq_desa_assignment")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} → {self.desa.name}"
@@ -217,8 +237,9 @@ class DesaAssignment(TimeStampedModel):
 class ApiToken(TimeStampedModel):
     """A bearer token for a device. Only the SHA-256 of the token is stored."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("nama perangkat"), max_length=80, blank=True)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)

@@ -25,8 +25,17 @@ _LEVELS = {
     "kecamatan": RegionLevel.KECAMATAN,
     "desa_kelurahan": RegionLevel.DESA,
 }
-_FIELDS = ("name", "level", "parent_id", "is_kelurahan", "lat", "lng", "boundary",
-           "postal_code", "tps_count")
+_FIELDS = (
+    "name",
+    "level",
+    "parent_id",
+    "is_kelurahan",
+    "lat",
+    "lng",
+    "boundary",
+    "postal_code",
+    "tps_count",
+)
 
 
 def _open_text(name: str) -> io.TextIOWrapper:
@@ -71,7 +80,11 @@ def build_region_rows(only: str | None = None) -> dict[str, dict[str, Any]]:
             "level": level,
             "parent_id": r["kode_induk"].strip() or None,
             "is_kelurahan": level == RegionLevel.DESA and code.split(".")[-1].startswith("1"),
-            "lat": None, "lng": None, "boundary": None, "postal_code": "", "tps_count": None,
+            "lat": None,
+            "lng": None,
+            "boundary": None,
+            "postal_code": "",
+            "tps_count": None,
         }
     for r in _read_csv("indramayu_wilayah.csv.gz"):
         row = rows.get(r["kode"])
@@ -80,9 +93,11 @@ def build_region_rows(only: str | None = None) -> dict[str, dict[str, Any]]:
         row["lat"] = float(r["lat_centroid"]) if r["lat_centroid"] else None
         row["lng"] = float(r["lng_centroid"]) if r["lng_centroid"] else None
         row["postal_code"] = (r.get("kodepos") or "").strip()
-    for name in ("indramayu_desa_boundaries.geojson.gz",
-                 "indramayu_kecamatan_boundaries.geojson.gz",
-                 "indramayu_kabupaten_boundary.geojson.gz"):
+    for name in (
+        "indramayu_desa_boundaries.geojson.gz",
+        "indramayu_kecamatan_boundaries.geojson.gz",
+        "indramayu_kabupaten_boundary.geojson.gz",
+    ):
         for code, geometry in _read_geojson(name).items():
             if code in rows:
                 rows[code]["boundary"] = geometry
@@ -103,10 +118,11 @@ def load_regions(*, only: str | None = None, batch_size: int = 2000) -> LoadRepo
 
     rows = build_region_rows(only)
     report = LoadReport()
-    existing = {
-        r["code"]: r
-        for r in Region.objects.filter(code__in=list(rows)).values("code", *_FIELDS)
-    } if len(rows) < 5000 else {r["code"]: r for r in Region.objects.values("code", *_FIELDS)}
+    existing = (
+        {r["code"]: r for r in Region.objects.filter(code__in=list(rows)).values("code", *_FIELDS)}
+        if len(rows) < 5000
+        else {r["code"]: r for r in Region.objects.values("code", *_FIELDS)}
+    )
     to_create: list[Region] = []
     to_update: list[Region] = []
     for code in sorted(rows, key=lambda c: (_depth(c), c)):
@@ -163,9 +179,11 @@ def ensure_default_units(kabupaten_code: str = "32.12") -> UnitReport:
 
     polda = ensure("polda-jabar", "Polda Jawa Barat", UnitLevel.POLDA, None, provinsi)
     kab_name = re.sub(r"^(Kabupaten|Kota)\s+", "", kabupaten.name)
-    polres = ensure(f"polres-{slugify_name(kab_name)}", f"Polres {kab_name}", UnitLevel.POLRES,
-                    polda, kabupaten)
+    polres = ensure(
+        f"polres-{slugify_name(kab_name)}", f"Polres {kab_name}", UnitLevel.POLRES, polda, kabupaten
+    )
     for kec in Region.objects.filter(parent=kabupaten, level=RegionLevel.KECAMATAN):
-        ensure(f"polsek-{slugify_name(kec.name)}", f"Polsek {kec.name}", UnitLevel.POLSEK,
-               polres, kec)
+        ensure(
+            f"polsek-{slugify_name(kec.name)}", f"Polsek {kec.name}", UnitLevel.POLSEK, polres, kec
+        )
     return report

@@ -33,7 +33,7 @@ def desa_index() -> PolygonIndex:
                     code__startswith=deployment_code() + ".",
                     boundary__isnull=False,
                 ).values_list("code", "boundary")
-                _desa_index = PolygonIndex(rows)
+                _desa_index = PolygonIndex((code, geo) for code, geo in rows if geo)
     return _desa_index
 
 
@@ -64,7 +64,10 @@ def locate_point(lat: float, lng: float) -> PointLocation:
     hit = index.nearest(lat, lng)
     nearest = Region.objects.filter(code=hit.key).first() if hit else None
     return PointLocation(
-        desa=None, kecamatan=None, inside=False, nearest_desa=nearest,
+        desa=None,
+        kecamatan=None,
+        inside=False,
+        nearest_desa=nearest,
         distance_m=round(hit.distance_m) if hit else None,
     )
 
@@ -109,7 +112,11 @@ class NameMatch:
 
 
 def find_by_name(
-    name: str, *, level: str | None = None, within: str | None = None, limit: int = 5,
+    name: str,
+    *,
+    level: str | None = None,
+    within: str | None = None,
+    limit: int = 5,
     min_score: float = 80.0,
 ) -> list[NameMatch]:
     """Regions of the deployment whose name matches `name`, best first.
@@ -123,7 +130,8 @@ def find_by_name(
         return []
     codes, names = _name_table()
     candidates = [
-        i for i, code in enumerate(codes)
+        i
+        for i, code in enumerate(codes)
         if (within is None or code.startswith(within + "."))
         and (level is None or _level_of(code) == level)
     ]
@@ -133,8 +141,9 @@ def find_by_name(
         scored = [(i, 100.0) for i in exact]
     else:
         choices = {i: names[i] for i in candidates}
-        found = process.extract(wanted, choices, scorer=fuzz.ratio, limit=limit,
-                                score_cutoff=min_score)
+        found = process.extract(
+            wanted, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=min_score
+        )
         scored = [(int(key), float(score)) for _, score, key in found]
     regions = Region.objects.in_bulk([codes[i] for i, _ in scored])
     return [NameMatch(regions[codes[i]], s) for i, s in scored[:limit] if codes[i] in regions]

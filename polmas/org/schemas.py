@@ -1,7 +1,5 @@
 """API payload shapes for regions and units."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from ninja import Schema

@@ -83,7 +83,9 @@ def get_scope(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
         scope = Scope(True, frozenset(), (), (), frozenset({"admin"}))
     else:
         memberships = list(
-            Membership.objects.filter(person__user=user, is_active=True).select_related("unit")
+            Membership.objects.filter(person__user_id=user.pk, is_active=True).select_related(
+                "unit"
+            )
         )
         roles = frozenset(m.role for m in memberships)
         paths = _minimal_paths({m.unit.path for m in memberships})
@@ -111,9 +113,7 @@ def region_q(field: str, codes: tuple[str, ...], *, with_ancestors: bool = False
     if not codes:
         return Q(pk__in=[])
     lookup = field if field == "code" else f"{field}_id"
-    q = reduce(
-        or_, (Q(**{lookup: c}) | Q(**{f"{lookup}__startswith": c + "."}) for c in codes)
-    )
+    q = reduce(or_, (Q(**{lookup: c}) | Q(**{f"{lookup}__startswith": c + "."}) for c in codes))
     if with_ancestors:
         from polmas.org.models import ancestor_codes
 

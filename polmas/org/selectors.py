@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -19,10 +19,8 @@ from polmas.org.models import (
 )
 from polmas.org.regions import PointLocation, deployment_code, locate_point
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-    User = AbstractBaseUser | AnonymousUser
+# A signed-in user, an anonymous one, or None: scope decides what each may read.
+User = Any
 
 
 def responsible_unit_for_desa(desa_code: str) -> Unit | None:
@@ -34,7 +32,9 @@ def responsible_unit_for_desa(desa_code: str) -> Unit | None:
         Unit.objects.filter(jurisdiction__code__in=candidates)
         .annotate(matched=Count("jurisdiction", filter=Q(jurisdiction__code__in=candidates)))
         .prefetch_related(
-            Prefetch("jurisdiction", queryset=Region.objects.filter(code__in=candidates).only("code"))
+            Prefetch(
+                "jurisdiction", queryset=Region.objects.filter(code__in=candidates).only("code")
+            )
         )
     )
     if not units:
@@ -77,9 +77,7 @@ def desa_in_scope(user: User) -> QuerySet[Region]:
 
 
 def desa_detail(user: User, code: str) -> Region | None:
-    return (
-        desa_in_scope(user).select_related("parent").filter(code=code).first()
-    )
+    return desa_in_scope(user).select_related("parent").filter(code=code).first()
 
 
 def unit_tree(user: User) -> list[dict[str, Any]]:
@@ -90,8 +88,9 @@ def unit_tree(user: User) -> list[dict[str, Any]]:
         )
     )
     desa_by_kec: dict[str, list[Region]] = {}
-    kec_codes = [r.code for u in units for r in u.jurisdiction.all()
-                 if r.level == RegionLevel.KECAMATAN]
+    kec_codes = [
+        r.code for u in units for r in u.jurisdiction.all() if r.level == RegionLevel.KECAMATAN
+    ]
     for d in Region.objects.filter(parent_id__in=kec_codes).defer("boundary").order_by("name"):
         desa_by_kec.setdefault(str(d.parent_id), []).append(d)
     nodes: dict[int, dict[str, Any]] = {}
@@ -108,7 +107,11 @@ def unit_tree(user: User) -> list[dict[str, Any]]:
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(person__user=user, is_active=True).select_related("unit")
+    if not getattr(user, "is_authenticated", False):
+        return Membership.objects.none()
+    return Membership.objects.filter(person__user_id=user.pk, is_active=True).select_related(
+        "unit"
+    )
 
 
 def assignments_in_scope(user: User) -> QuerySet[DesaAssignment]:

@@ -40,8 +40,16 @@ def _require_admin(actor: Any, unit: Unit | None = None) -> None:
 
 @transaction.atomic
 def create_person(
-    *, actor: Any, unit: Unit, nrp: str, full_name: str, rank: str, position: str = "",
-    username: str | None = None, password: str | None = None, is_demo: bool = False,
+    *,
+    actor: Any,
+    unit: Unit,
+    nrp: str,
+    full_name: str,
+    rank: str,
+    position: str = "",
+    username: str | None = None,
+    password: str | None = None,
+    is_demo: bool = False,
 ) -> Person:
     if actor is not None:
         _require_admin(actor, unit)
@@ -50,7 +58,12 @@ def create_person(
         User = get_user_model()
         user = User.objects.create_user(username=username, password=password)
     person = Person.objects.create(
-        user=user, unit=unit, nrp=nrp, full_name=full_name, rank=rank, position=position,
+        user=user,
+        unit=unit,
+        nrp=nrp,
+        full_name=full_name,
+        rank=rank,
+        position=position,
         is_demo=is_demo,
     )
     record_event(actor=actor, verb="person.create", target=person, after=snapshot(person))
@@ -69,8 +82,12 @@ def grant_role(*, actor: Any, person: Person, unit: Unit, role: str) -> Membersh
         membership.save(update_fields=["is_active", "updated_at"])
         created = True
     if created:
-        record_event(actor=actor, verb="membership.grant", target=membership,
-                     after={"person": person.pk, "unit": unit.code, "role": role})
+        record_event(
+            actor=actor,
+            verb="membership.grant",
+            target=membership,
+            after={"person": person.pk, "unit": unit.code, "role": role},
+        )
     return membership
 
 
@@ -79,8 +96,13 @@ def revoke_role(*, actor: Any, membership: Membership) -> None:
     _require_admin(actor, membership.unit)
     membership.is_active = False
     membership.save(update_fields=["is_active", "updated_at"])
-    record_event(actor=actor, verb="membership.revoke", target=membership,
-                 before={"is_active": True}, after={"is_active": False})
+    record_event(
+        actor=actor,
+        verb="membership.revoke",
+        target=membership,
+        before={"is_active": True},
+        after={"is_active": False},
+    )
 
 
 @transaction.atomic
@@ -91,8 +113,12 @@ def assign_desa(*, actor: Any, person: Person, desa: Region) -> DesaAssignment:
         _require_admin(actor, person.unit)
     assignment, created = DesaAssignment.objects.get_or_create(person=person, desa=desa)
     if created:
-        record_event(actor=actor, verb="desa.assign", target=assignment,
-                     after={"person": person.pk, "desa": desa.code})
+        record_event(
+            actor=actor,
+            verb="desa.assign",
+            target=assignment,
+            after={"person": person.pk, "desa": desa.code},
+        )
     return assignment
 
 
@@ -103,8 +129,13 @@ def set_jurisdiction(*, actor: Any, unit: Unit, regions: list[Region]) -> None:
     unit.jurisdiction.set(regions)
     after = sorted(r.code for r in regions)
     if before != after:
-        record_event(actor=actor, verb="unit.jurisdiction", target=unit,
-                     before={"jurisdiction": before}, after={"jurisdiction": after})
+        record_event(
+            actor=actor,
+            verb="unit.jurisdiction",
+            target=unit,
+            before={"jurisdiction": before},
+            after={"jurisdiction": after},
+        )
 
 
 def update_unit(*, actor: Any, unit: Unit, **fields: Any) -> Unit:
@@ -129,8 +160,12 @@ def issue_api_token(*, actor: Any, user: Any, name: str = "") -> str:
     """Create a bearer token for `user`; returns the raw token (shown once, stored hashed)."""
     raw = "pm_" + secrets.token_urlsafe(TOKEN_BYTES)
     token = ApiToken.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])
-    record_event(actor=actor, verb="apitoken.issue", target=token,
-                 after={"user": user.pk, "name": name, "prefix": token.prefix})
+    record_event(
+        actor=actor,
+        verb="apitoken.issue",
+        target=token,
+        after={"user": user.pk, "name": name, "prefix": token.prefix},
+    )
     return raw
 
 

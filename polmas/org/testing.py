@@ -70,10 +70,17 @@ class World:
         return self.tokens[key]
 
 
-def make_officer(unit: Unit, username: str, role: str, nrp: str, *, desa: Sequence[Region] = ()) -> Any:
+def make_officer(
+    unit: Unit, username: str, role: str, nrp: str, *, desa: Sequence[Region] = ()
+) -> Any:
     person = services.create_person(
-        actor=None, unit=unit, nrp=nrp, full_name=username.replace(".", " ").title(),
-        rank=Rank.AKP, username=username, password="rahasia-uji-123",
+        actor=None,
+        unit=unit,
+        nrp=nrp,
+        full_name=username.replace(".", " ").title(),
+        rank=Rank.AKP,
+        username=username,
+        password="rahasia-uji-123",
     )
     services.grant_role(actor=None, person=person, unit=unit, role=role)
     for d in desa:
@@ -86,11 +93,17 @@ def build_world() -> World:
     unit_in = Unit.objects.get(code="polsek-lohbener")
     unit_out = Unit.objects.get(code="polsek-indramayu")
     desa_in = Region.objects.get(parent__name="Lohbener", name="Lohbener")
-    desa_out = Region.objects.filter(parent__name="Indramayu", level="desa").order_by("code").first()
+    desa_out = (
+        Region.objects.filter(parent__name="Indramayu", level="desa").order_by("code").first()
+    )
     assert desa_out is not None
     no_role = get_user_model().objects.create_user("uji.tanpa.peran", password="rahasia-uji-123")
     return World(
-        polres=polres, unit_in=unit_in, unit_out=unit_out, desa_in=desa_in, desa_out=desa_out,
+        polres=polres,
+        unit_in=unit_in,
+        unit_out=unit_out,
+        desa_in=desa_in,
+        desa_out=desa_out,
         user_in=make_officer(unit_in, "uji.kapolsek.dalam", Role.KAPOLSEK, "T0001"),
         user_out=make_officer(unit_out, "uji.kapolsek.luar", Role.KAPOLSEK, "T0002"),
         user_polres=make_officer(polres, "uji.kapolres", Role.KAPOLRES, "T0003"),
@@ -173,11 +186,15 @@ class PermissionMatrix:
             else:
                 expected = (404,)
             if response.status_code not in expected:
-                failures.append(f"{route.name}: {case} gave {response.status_code}, "
-                                f"expected {expected}")
-            elif case == "anonymous" and not route.is_api:
-                if "/masuk/" not in response.get("Location", ""):
-                    failures.append(f"{route.name}: anonymous not sent to the login page")
+                failures.append(
+                    f"{route.name}: {case} gave {response.status_code}, expected {expected}"
+                )
+            elif (
+                case == "anonymous"
+                and not route.is_api
+                and "/masuk/" not in response.get("Location", "")
+            ):
+                failures.append(f"{route.name}: anonymous not sent to the login page")
         assert not failures, "\n".join(failures)
         assert checked > 0
 

@@ -18,7 +18,9 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
 
 @role_required()
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.restrict(request.user).select_related("parent"), code=code)
+    unit = get_object_or_404(
+        Unit.objects.restrict(request.user).select_related("parent"), code=code
+    )
     context = {
         "unit": unit,
         "jurisdiction": unit.jurisdiction.defer("boundary").order_by("code"),
@@ -43,4 +45,6 @@ def desa_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @role_required()
 def region_map(request: HttpRequest) -> HttpResponse:
-    return render(request, "org/map.html", {"desa_count": selectors.desa_in_scope(request.user).count()})
+    return render(
+        request, "org/map.html", {"desa_count": selectors.desa_in_scope(request.user).count()}
+    )

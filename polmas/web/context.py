@@ -22,7 +22,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user_has_role(user):
         return {"nav_items": []}
-    items = [{"url": reverse(name), "label": label, "active": request.path == reverse(name)}
-             for name, label in NAV_ITEMS]
+    items = [
+        {"url": reverse(name), "label": label, "active": request.path == reverse(name)}
+        for name, label in NAV_ITEMS
+    ]
     person = getattr(user, "person", None)
     return {"nav_items": items, "is_demo_account": bool(person and person.is_demo)}

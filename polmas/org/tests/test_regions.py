@@ -80,9 +80,8 @@ def test_name_lookup_copes_with_spelling(reference_data: None) -> None:
 
 
 def test_name_in_several_kecamatan_returns_all(reference_data: None) -> None:
-    names = (
-        Region.objects.filter(code__startswith="32.12.", level=RegionLevel.DESA)
-        .values_list("name", flat=True)
+    names = Region.objects.filter(code__startswith="32.12.", level=RegionLevel.DESA).values_list(
+        "name", flat=True
     )
     seen: dict[str, int] = {}
     for n in names:

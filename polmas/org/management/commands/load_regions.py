@@ -11,7 +11,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--only", metavar="CODE",
+            "--only",
+            metavar="CODE",
             help="load only this region, its ancestors and everything below it (e.g. 32.12)",
         )
 

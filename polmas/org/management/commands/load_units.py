@@ -6,7 +6,10 @@ from polmas.org.reference_data import ensure_default_units
 
 
 class Command(BaseCommand):
-    help = "Create the default unit tree: Polda Jawa Barat > Polres Indramayu > one Polsek per kecamatan."
+    help = (
+        "Create the default unit tree: Polda Jawa Barat > Polres Indramayu > "
+        "one Polsek per kecamatan."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = ensure_default_units()

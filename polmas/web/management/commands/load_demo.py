@@ -6,12 +6,15 @@ from polmas.org.demo import DEMO_PASSWORD, ensure_demo_accounts
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts and demo data (marked as demo; `polmas remove-demo` removes them)."
+    help = (
+        "Create the demo accounts and demo data "
+        "(marked as demo; `polmas remove-demo` removes them)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = ensure_demo_accounts()
         if created:
-            self.stdout.write("Akun demo (kata sandi untuk semua: %s):" % DEMO_PASSWORD)
+            self.stdout.write(f"Akun demo (kata sandi untuk semua: {DEMO_PASSWORD}):")
             for acc in created:
                 self.stdout.write(f"  {acc.username:<26} {acc.position}")
         else:

@@ -21,8 +21,18 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         python = sys.executable
         bind = f"{options['host']}:{options['port']}"
-        web = [python, "-m", "gunicorn", "polmas.config.wsgi", "--bind", bind,
-               "--workers", str(options["workers"]), "--access-logfile", "-"]
+        web = [
+            python,
+            "-m",
+            "gunicorn",
+            "polmas.config.wsgi",
+            "--bind",
+            bind,
+            "--workers",
+            str(options["workers"]),
+            "--access-logfile",
+            "-",
+        ]
         worker = [python, "-m", "polmas.cli", "db_worker", "--queue-name", "default"]
         procs = [subprocess.Popen(web), subprocess.Popen(worker)]  # noqa: S603
         self.stdout.write(f"Polmas berjalan di http://{bind}/ (Ctrl-C untuk berhenti)")
