@@ -10,7 +10,8 @@ places, units, day and month names, numbers, dates). Each must be either
 * one of the generic house-style words in :data:`FIXED_WORDS` (sentence openers, headline
   verbs, titles like "Kapolres" that are completed by a unit name from the input).
 
-Day and month names are deliberately NOT in the allow-list: a wrong weekday is caught.
+Day and month names are deliberately NOT in the allow-list, and a day name written before a
+date ("Selasa malam (23/1/2024)") must be that date's weekday (:func:`find_wrong_weekdays`).
 Quoted text must be a verbatim part of a recorded statement (:func:`find_invented_quotes`).
 The checker reads the raw input and shares no phrasing code with the generator.
 """
@@ -31,6 +32,11 @@ _WIB = ZoneInfo("Asia/Jakarta")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _QUOTED = re.compile(r'"([^"]*)"')
+_DAY_DATE = re.compile(
+    r"\b("
+    + "|".join(DAY_NAMES)
+    + r")(?: (?:pagi|siang|sore|malam))? \((\d{1,2})/(\d{1,2})/(\d{4})\)"
+)
 
 FIXED_WORDS: frozenset[str] = frozenset(
     {
@@ -170,6 +176,21 @@ def find_invented_tokens(
     return invented
 
 
+def find_wrong_weekdays(text: str) -> list[str]:
+    """'Rabu malam (23/1/2024)' when 23/1/2024 is a Selasa: the day name must fit its date."""
+    wrong = []
+    for match in _DAY_DATE.finditer(text):
+        name, day, month, year = match.groups()
+        try:
+            actual = DAY_NAMES[dt.date(int(year), int(month), int(day)).weekday()]
+        except ValueError:
+            wrong.append(match.group(0))
+            continue
+        if actual != name:
+            wrong.append(match.group(0))
+    return wrong
+
+
 def _squash(text: str) -> str:
     return " ".join(text.replace('"', "'").split())
 
@@ -191,7 +212,7 @@ def find_invented_quotes(text: str, source: Any) -> list[str]:
 
 
 def find_invented(text: str, source: Any) -> list[str]:
-    """All problems: invented fact tokens and invented quotations."""
+    """All problems: invented fact tokens, wrong weekdays and invented quotations."""
     tokens = find_invented_tokens(text, source)
     quotes = [f'"{passage}"' for passage in find_invented_quotes(text, source)]
-    return tokens + quotes
+    return tokens + find_wrong_weekdays(text) + quotes

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .facts import Facts, Picker
 from .model import Quote
-from .textutil import capitalise_first, join_list, quote_body, tidy
+from .textutil import capitalise_first, join_list, join_phrases, quote_body, tidy
 
 MAX_LISTED_INPUTS = 4
 _VERBS = ("melaksanakan", "menggelar", "melakukan")
@@ -96,7 +96,7 @@ def chain_quote(f: Facts, p: Picker, quote: Quote) -> list[str]:
     a = f.attribution
     assert a is not None
     with_companion = f" didampingi {a.companion}" if a.companion else ""
-    between = f", didampingi {a.companion}," if a.companion else ""
+    between = f", didampingi {a.companion}," if a.companion else ","
     explain = p.pick("explain", ("memberikan keterangan", "memberikan penjelasan"))
     choice = p.pick("chain_quote", range(4))
     if choice == 0:
@@ -163,15 +163,13 @@ def messages(f: Facts, p: Picker, *, chain_host: bool) -> list[str]:
     )
     first = f"{intro}, {subject} {verb} {f.messages[0]}."
     if chain_host and a is not None:
-        between = f", didampingi {a.companion}," if a.companion else ""
+        between = f", didampingi {a.companion}," if a.companion else ","
         first = f"{a.chain}{between} menjelaskan bahwa {intro} {subject} {verb} {f.messages[0]}."
         p.choices.append("messages.chain")
     rest = f.messages[1:]
-    listable = len(f.messages) > 1 and not any("," in m for m in f.messages)
-    if not chain_host and listable and p.chance("messages.as_list"):
-        return [
-            _sentence(f"Pesan kamtibmas yang disampaikan {intro} meliputi {join_list(f.messages)}.")
-        ]
+    if not chain_host and len(f.messages) > 1 and p.chance("messages.as_list"):
+        listed = join_phrases(f.messages)
+        return [_sentence(f"Pesan kamtibmas yang disampaikan {intro} meliputi {listed}.")]
     paragraphs = [_sentence(first)]
     if rest:
         second = p.pick(
@@ -187,7 +185,7 @@ def messages(f: Facts, p: Picker, *, chain_host: bool) -> list[str]:
         paragraphs.append(_sentence(second))
     if len(rest) > 1:
         paragraphs[-1] += " " + _sentence(
-            f"Pesan lain yang disampaikan menyangkut {join_list(rest[1:])}."
+            f"Pesan lain yang disampaikan menyangkut {join_phrases(rest[1:])}."
         )
     return paragraphs
 
@@ -199,7 +197,7 @@ def residents(f: Facts, p: Picker) -> list[str]:
         return []
     shown = items[:3] if len(items) > MAX_LISTED_INPUTS else items
     partial = len(shown) < len(items)
-    listed = join_list(shown)
+    listed = join_phrases(shown)
     several = len(shown) > 1
     frame = p.pick(
         "residents.frame",
@@ -245,17 +243,27 @@ def closing(f: Facts, p: Picker) -> str:
             suffix = f" {p.pick('closing.election', close['before'])} {e.name}"
         else:
             suffix = f" {e.suffixes()[0]}"
-    hopes = [
-        f"kegiatan {f.type_text} ini dapat memberikan dampak positif, meningkatkan kesadaran "
-        "masyarakat akan pentingnya menjaga kamtibmas, dan menciptakan kondisi yang aman serta "
-        f"kondusif{suffix}",
-        f"situasi kamtibmas di wilayah hukum {f.activity.unit} tetap aman dan kondusif{suffix}",
-        "sinergi antara kepolisian dan masyarakat terus terjaga demi terciptanya situasi yang aman"
-        f" dan kondusif{suffix}",
-    ]
-    hope = p.pick("closing", hopes)
-    if f.attribution is not None:
-        text = f"{f.attribution.speaker_title} berharap agar {hope}."
+    positive = (
+        "dapat memberikan dampak positif, meningkatkan kesadaran masyarakat akan pentingnya "
+        f"menjaga kamtibmas, dan menciptakan kondisi yang aman serta kondusif{suffix}"
+    )
+    calm = f"situasi kamtibmas di wilayah hukum {f.activity.unit} tetap aman dan kondusif{suffix}"
+    synergy = (
+        "sinergi antara kepolisian dan masyarakat terus terjaga demi terciptanya situasi yang "
+        f"aman dan kondusif{suffix}"
+    )
+    a = f.attribution
+    if a is not None:
+        options = [
+            f"{a.speaker_title} berharap agar kegiatan {f.type_text} ini {positive}.",
+            f"{a.speaker_title} berharap agar {calm}.",
+            f"{a.speaker_title} berharap agar {synergy}.",
+        ]
     else:
-        text = f"Melalui kegiatan ini, diharapkan {hope}."
+        options = [
+            f"Kegiatan {f.type_text} ini diharapkan {positive}.",
+            f"Melalui kegiatan ini, diharapkan {calm}.",
+            f"Melalui kegiatan ini, diharapkan {synergy}.",
+        ]
+    text = p.pick("closing", options)
     return _sentence(text) + " Pungkasnya."

@@ -23,6 +23,16 @@ def join_list(items: Sequence[str], conjunction: str = "dan") -> str:
     return f"{', '.join(parts[:-1])}, {conjunction} {parts[-1]}"
 
 
+def join_phrases(items: Sequence[str]) -> str:
+    """Join input phrases; phrases that carry their own commas or 'dan' are separated by
+    semicolons and the last by 'serta' ('a, b, dan c; d; serta e') so the list stays readable."""
+    if not any("," in item or " dan " in item for item in items):
+        return join_list(items)
+    if len(items) == 2:
+        return f"{items[0]} serta {items[1]}"
+    return f"{'; '.join(items[:-1])}; serta {items[-1]}"
+
+
 def capitalise_first(text: str) -> str:
     """Upper-case the first letter (skipping a leading quotation mark)."""
     for index, char in enumerate(text):
