@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .attribution import Attribution, build_attribution, dateline_place, hierarchy_phrase
-from .calendar_id import clock, day_phrase, days_until, is_small_hours, long_date
+from .calendar_id import clock, day_phrase, days_until, is_small_hours, long_date, to_wib
 from .model import ActivityInput
 from .textutil import as_phrase, capitalise_first, with_prefix
 
@@ -149,6 +149,7 @@ class Facts:
 
 def derive_facts(activity: ActivityInput) -> tuple[Facts, list[str]]:
     attribution, warnings = build_attribution(activity)
+    start = to_wib(activity.start)  # an ActivityInput built by hand may carry another zone
     type_key = activity.activity_type.lower()
     type_key = _TYPE_ALIASES.get(type_key, type_key)
     type_text = _CAPITALISED_TYPES.get(activity.activity_type.lower(), "")
@@ -161,7 +162,7 @@ def derive_facts(activity: ActivityInput) -> tuple[Facts, list[str]]:
         parts.append(with_prefix(activity.kecamatan, "Kecamatan", "Kec"))
     election = None
     if activity.election is not None:
-        days = days_until(activity.start.date(), activity.election.date)
+        days = days_until(start.date(), activity.election.date)
         phase = "before" if days > 0 else "day" if days == 0 else "after"
         name = activity.election.name
         election = ElectionWords(
@@ -179,9 +180,9 @@ def derive_facts(activity: ActivityInput) -> tuple[Facts, list[str]]:
         type_text=type_text,
         type_key=type_key,
         location=f"di {', '.join(parts)}" if parts else "",
-        day=day_phrase(activity.start, has_time=activity.has_time),
-        clock=f"pukul {clock(activity.start)}" if activity.has_time else "",
-        clock_required=activity.has_time and is_small_hours(activity.start),
+        day=day_phrase(start, has_time=activity.has_time),
+        clock=f"pukul {clock(start)}" if activity.has_time else "",
+        clock_required=activity.has_time and is_small_hours(start),
         election=election,
         messages=tuple(as_phrase(m) for m in activity.messages),
         resident_input=tuple(as_phrase(r) for r in activity.resident_input),

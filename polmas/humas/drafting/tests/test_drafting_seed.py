@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import os
 import subprocess
@@ -94,3 +96,16 @@ def test_text_does_not_depend_on_the_process_hash_seed(seed_path: Path) -> None:
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert draft_release(json.loads(seed_path.read_text("utf-8"))).text in outputs
+
+
+def test_groups_are_joined_indonesian_style(make_input: MakeInput) -> None:
+    groups = ["warga", "tokoh masyarakat", "tokoh agama"]
+    for place in ("pasar", "balai desa", "pos ronda", "masjid"):
+        body = draft_release(make_input(activity__place=place, audience__groups=groups)).body
+        assert "warga, tokoh masyarakat, dan tokoh agama" in body
+
+
+def test_hand_built_input_in_another_zone_is_shown_in_wib(seed_input: dict[str, Any]) -> None:
+    parsed, _ = parse_activity(seed_input)
+    utc = dataclasses.replace(parsed, start=parsed.start.astimezone(dt.UTC))
+    assert "Selasa malam (23/1/2024)" in draft_release(utc).body

@@ -48,7 +48,7 @@ def sentence_templates(text: str, data: dict[str, Any]) -> list[str]:
     masked = re.sub(r"\d+", "N", masked)
     masked = re.sub(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b", "<HARI>", masked)
     masked = re.sub(r"\b(pagi|siang|sore|malam) \(", "<WAKTU> (", masked)
-    sentences = []
+    sentences: list[str] = []
     for paragraph in masked.split("\n\n"):
         sentences.extend(part.strip() for part in _SENTENCE_END.split(paragraph) if part.strip())
     return sentences
