@@ -50,6 +50,9 @@ def _body(f: Facts, p: Picker) -> str:
     opening = f"{f.dateline}, - " + para.opening(f, p, groups_in_opening=groups_in_opening)
     why = para.why(f, p, with_chain=host == "why")
     audience = para.audience(f, p, groups_in_opening=groups_in_opening)
+    order = p.pick("layout.order", ORDERS)
+    # "tambahnya" may refer back only when the statements follow the first one directly.
+    last_speaker = first.role.value if first is not None and "AQ" in order else None
     introduced: set[str] = set()
     block_a: list[str] = []
     if first is not None:
@@ -59,7 +62,7 @@ def _body(f: Facts, p: Picker) -> str:
     blocks = {
         "A": block_a,
         "M": para.messages(f, p, chain_host=host == "messages"),
-        "Q": para.more_quotes(f, p, quotes, introduced),
+        "Q": para.more_quotes(f, p, quotes, introduced, last_speaker),
         "R": para.residents(f, p),
     }
 
@@ -76,7 +79,6 @@ def _body(f: Facts, p: Picker) -> str:
     elif audience:
         blocks["R"][0] = f"{audience} {blocks['R'][0]}"
 
-    order = p.pick("layout.order", ORDERS)
     middle = [paragraph for key in order for paragraph in blocks[key]]
     return "\n\n".join(tidy(paragraph) for paragraph in [*head, *middle, para.closing(f, p)])
 

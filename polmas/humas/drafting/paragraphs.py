@@ -97,9 +97,9 @@ def chain_quote(f: Facts, p: Picker, quote: Quote) -> list[str]:
     assert a is not None
     with_companion = f" didampingi {a.companion}" if a.companion else ""
     between = f", didampingi {a.companion}," if a.companion else ","
-    explain = p.pick("explain", ("memberikan keterangan", "memberikan penjelasan"))
     choice = p.pick("chain_quote", range(4))
     if choice == 0:
+        explain = p.pick("explain", ("memberikan keterangan", "memberikan penjelasan"))
         return [
             _sentence(f"{a.chain}, {explain} terkait kegiatan tersebut."),
             _sentence(f"{_comma_form(quote)} ujar {a.speaker.rank_name}{with_companion}."),
@@ -111,8 +111,11 @@ def chain_quote(f: Facts, p: Picker, quote: Quote) -> list[str]:
     return [_sentence(f"Dalam keterangannya, {a.chain}{between} menyampaikan, {_stop_form(quote)}")]
 
 
-def more_quotes(f: Facts, p: Picker, quotes: list[Quote], introduced: set[str]) -> list[str]:
-    """Further statements: 'tambah'/'jelas'/'lanjut' for a speaker already named."""
+def more_quotes(
+    f: Facts, p: Picker, quotes: list[Quote], introduced: set[str], last: str | None
+) -> list[str]:
+    """Further statements: 'tambah'/'jelas'/'lanjut' for a speaker already named; the short
+    'tambahnya' only right after the same speaker's statement. ``last`` is that speaker's role."""
     a = f.attribution
     assert a is not None or not quotes
     out: list[str] = []
@@ -120,9 +123,11 @@ def more_quotes(f: Facts, p: Picker, quotes: list[Quote], introduced: set[str]) 
         assert a is not None
         person = f.activity.official(quote.role)
         assert person is not None
+        same_as_last = quote.role.value == last
+        last = quote.role.value
         if quote.role.value in introduced:
             verb = p.pick("quote.more", ("tambah", "jelas", "lanjut"))
-            if p.chance("quote.short"):
+            if same_as_last and p.chance("quote.short"):
                 out.append(_sentence(f"{_comma_form(quote)} {verb}nya."))
             else:
                 out.append(_sentence(f"{_comma_form(quote)} {verb} {person.rank_name}."))
@@ -236,13 +241,11 @@ def residents(f: Facts, p: Picker) -> list[str]:
 def closing(f: Facts, p: Picker) -> str:
     """The hope of the speaker (house-style formula), ending with 'Pungkasnya.'"""
     e = f.election
-    close = {"before": ("dalam menyambut", "menjelang")}
     suffix = ""
-    if e is not None:
-        if e.phase == "before":
-            suffix = f" {p.pick('closing.election', close['before'])} {e.name}"
-        else:
-            suffix = f" {e.suffixes()[0]}"
+    if e is not None and e.phase == "before":
+        suffix = f" {p.pick('closing.election', ('dalam menyambut', 'menjelang'))} {e.name}"
+    elif e is not None:
+        suffix = f" {e.suffixes()[0]}"
     positive = (
         "dapat memberikan dampak positif, meningkatkan kesadaran masyarakat akan pentingnya "
         f"menjaga kamtibmas, dan menciptakan kondisi yang aman serta kondusif{suffix}"

@@ -109,3 +109,10 @@ def test_hand_built_input_in_another_zone_is_shown_in_wib(seed_input: dict[str, 
     parsed, _ = parse_activity(seed_input)
     utc = dataclasses.replace(parsed, start=parsed.start.astimezone(dt.UTC))
     assert "Selasa malam (23/1/2024)" in draft_release(utc).body
+
+
+def test_docs_example_is_current(seed_input: dict[str, Any]) -> None:
+    docs = (REPO_ROOT / "docs" / "humas-drafting.md").read_text("utf-8")
+    example = docs.split("## Example (the seed-like fixture)", 1)[1]
+    block = example.split("```text\n", 1)[1].split("\n```", 1)[0]
+    assert block + "\n" == draft_release(seed_input).text
