@@ -4,7 +4,7 @@
   var el = document.getElementById("map");
   if (!el || !window.L) { return; }
   var status = document.getElementById("map-status");
-  var map = L.map(el, { preferCanvas: true, zoomSnap: 0.25 });
+  var map = L.map(el, { zoomSnap: 0.25 });
   var desaPage = el.dataset.desaPage;
 
   function style() { return { color: "#0b3d91", weight: 1, fillColor: "#7aa7e0", fillOpacity: 0.25 }; }
