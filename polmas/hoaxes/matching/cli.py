@@ -44,24 +44,14 @@ def _positive_int(value: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hoax", description="Pencocokan klaim hoaks.")
     sub = parser.add_subparsers(dest="command", required=True)
-    match = sub.add_parser(
-        "match", help="cocokkan kueri (JSONL di stdin) dengan basis fakta"
-    )
-    match.add_argument(
-        "--kb", required=True, type=Path, help="berkas JSONL basis pengetahuan"
-    )
-    match.add_argument(
-        "--k", type=_positive_int, default=10, help="jumlah kandidat (10)"
-    )
+    match = sub.add_parser("match", help="cocokkan kueri (JSONL di stdin) dengan basis fakta")
+    match.add_argument("--kb", required=True, type=Path, help="berkas JSONL basis pengetahuan")
+    match.add_argument("--k", type=_positive_int, default=10, help="jumlah kandidat (10)")
     match.add_argument("--model", type=Path, default=None, help="folder artefak model")
     train = sub.add_parser("train", help="latih ulang komponen dari data bersama")
     train.add_argument("--out", type=Path, default=None, help="folder tujuan artefak")
-    evaluate = sub.add_parser(
-        "evaluate", help="nilai pada split validasi beserta baseline"
-    )
-    evaluate.add_argument(
-        "--model", type=Path, default=None, help="folder artefak model"
-    )
+    evaluate = sub.add_parser("evaluate", help="nilai pada split validasi beserta baseline")
+    evaluate.add_argument("--model", type=Path, default=None, help="folder artefak model")
     return parser
 
 
@@ -74,9 +64,7 @@ def read_kb(path: Path) -> tuple[list[KBEntry], dict[str, Any]]:
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(
-            f"berkas basis pengetahuan tidak dapat dibaca: {path}: {exc}"
-        ) from exc
+        raise KBError(f"berkas basis pengetahuan tidak dapat dibaca: {path}: {exc}") from exc
     entries: list[KBEntry] = []
     original: dict[str, Any] = {}
     first_line: dict[str, int] = {}
@@ -87,17 +75,11 @@ def read_kb(path: Path) -> tuple[list[KBEntry], dict[str, Any]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise KBError(
-                f"{path} baris {number}: JSON tidak valid ({exc.msg})"
-            ) from exc
+            raise KBError(f"{path} baris {number}: JSON tidak valid ({exc.msg})") from exc
         if not isinstance(obj, dict):
             raise KBError(f"{path} baris {number}: harus berupa objek JSON")
         raw_id = obj.get("id")
-        if (
-            raw_id is None
-            or isinstance(raw_id, bool)
-            or not isinstance(raw_id, str | int)
-        ):
+        if raw_id is None or isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
             raise KBError(f"{path} baris {number}: 'id' wajib diisi (teks atau angka)")
         title = obj.get("title")
         if not isinstance(title, str) or not title.strip():
@@ -147,20 +129,14 @@ def _answer_line(
     matches = index.search(text, k)
     return {
         "id": query_id,
-        "matches": [
-            {"id": original.get(m.id, m.id), "score": m.score} for m in matches
-        ],
+        "matches": [{"id": original.get(m.id, m.id), "score": m.score} for m in matches],
     }
 
 
-def run_match(
-    args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
-) -> int:
+def run_match(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     try:
         entries, original = read_kb(args.kb)
-        model = (
-            MatcherModel.load(args.model) if args.model else MatcherModel.load_default()
-        )
+        model = MatcherModel.load(args.model) if args.model else MatcherModel.load_default()
     except KBError as exc:
         stderr.write(f"galat: {exc}\n")
         return EXIT_USAGE

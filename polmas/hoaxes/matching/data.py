@@ -76,9 +76,7 @@ def load_turnbackhoax(path: Path | None = None) -> list[FactCheck]:
                     kesimpulan=row["kesimpulan"].strip(),
                 )
             )
-    out.sort(
-        key=lambda fc: (fc.day or date.min, int(fc.id) if fc.id.isdigit() else 0, fc.id)
-    )
+    out.sort(key=lambda fc: (fc.day or date.min, int(fc.id) if fc.id.isdigit() else 0, fc.id))
     return out
 
 
@@ -125,15 +123,11 @@ def nlp_texts(base: Path | None = None) -> list[str]:
     for name in ("train_preprocess.csv", "valid_preprocess.csv"):
         with (root / "emot" / name).open(encoding="utf-8", newline="") as handle:
             texts.extend(row["tweet"] for row in csv.DictReader(handle))
-    with (root / "hatespeech" / "train.csv").open(
-        encoding="utf-8", newline=""
-    ) as handle:
+    with (root / "hatespeech" / "train.csv").open(encoding="utf-8", newline="") as handle:
         texts.extend(row["Tweet"] for row in csv.DictReader(handle))
     for lang in ("indonesian", "javanese", "sundanese"):
         for name in ("train.csv", "valid.csv"):
-            with (root / "nusax" / lang / name).open(
-                encoding="utf-8", newline=""
-            ) as handle:
+            with (root / "nusax" / lang / name).open(encoding="utf-8", newline="") as handle:
                 texts.extend(row["text"] for row in csv.DictReader(handle))
     return texts
 
@@ -141,12 +135,8 @@ def nlp_texts(base: Path | None = None) -> list[str]:
 def nlp_files(base: Path | None = None) -> list[Path]:
     """The files read by :func:`nlp_texts` and :func:`load_slang` (for the manifest)."""
     root = (base or shared_data_dir()) / "nlp"
-    files = [
-        root / "smsa" / n for n in ("train_preprocess.tsv", "valid_preprocess.tsv")
-    ]
-    files += [
-        root / "emot" / n for n in ("train_preprocess.csv", "valid_preprocess.csv")
-    ]
+    files = [root / "smsa" / n for n in ("train_preprocess.tsv", "valid_preprocess.tsv")]
+    files += [root / "emot" / n for n in ("train_preprocess.csv", "valid_preprocess.csv")]
     files.append(root / "hatespeech" / "train.csv")
     files.append(root / "hatespeech" / "new_kamusalay.csv")
     for lang in ("indonesian", "javanese", "sundanese"):

@@ -45,9 +45,7 @@ def bm25_baseline(titles: Sequence[str], k1: float = 1.2, b: float = 0.75) -> Sc
 
 def char_tfidf_baseline(titles: Sequence[str]) -> ScoreFn:
     """Cosine similarity of character 2-4-gram TF-IDF vectors (fitted on the titles)."""
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True
-    )
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
     matrix = vectorizer.fit_transform(titles)
 
     def score(text: str) -> NDArray[np.float64]:
@@ -60,9 +58,7 @@ def index_scorer(index: HoaxIndex) -> ScoreFn:
     return index.scores
 
 
-def ranks(
-    score_fn: ScoreFn, queries: Sequence[str], gold: Sequence[int]
-) -> NDArray[np.int64]:
+def ranks(score_fn: ScoreFn, queries: Sequence[str], gold: Sequence[int]) -> NDArray[np.int64]:
     """0-based rank of the gold entry for each query (ties count against the gold entry)."""
     out = np.zeros(len(queries), dtype=np.int64)
     for i, (text, g) in enumerate(zip(queries, gold, strict=True)):

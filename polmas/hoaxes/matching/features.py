@@ -24,6 +24,7 @@ SEMANTIC_MIN_SIM = 0.6
 SEMANTIC_SCALE = 0.7
 SEMANTIC_TOPN = 5
 BIGRAM_GAP = 2
+N_CANDIDATES = 200
 
 
 def bigrams(tokens: Sequence[str], gap: int = 1) -> set[str]:
@@ -48,14 +49,29 @@ def _binary(rows: list[list[str]], vocab: dict[str, int]) -> sp.csr_matrix:
 
 
 @dataclass(slots=True)
+class QueryFeatures:
+    """Raw features of one query for its first-stage candidates (rows align with ``rows``)."""
+
+    rows: NDArray[np.int64]
+    raw: NDArray[np.float64]
+
+
+@dataclass(slots=True)
 class KBMatrices:
-    """Title-side sparse structures for one knowledge base."""
+    """Title-side sparse structures for one knowledge base.
+
+    Word features are separable per column, so one column-sliced product of the binary
+    title x term matrix (CSC) with a small (terms x 4) query matrix gives them for all
+    entries; the character and bigram features are computed only for the first-stage
+    candidates.
+    """
 
     vocab: dict[str, int]
-    bm25: sp.csr_matrix
-    idf_mat: sp.csr_matrix
+    binary_csc: sp.csc_matrix
+    idf: FloatVec
+    term_weight: FloatVec
+    bm25_row_factor: FloatVec
     idf_mass: FloatVec
-    weighted: sp.csr_matrix
     weighted_mass: FloatVec
     bigram_vocab: dict[str, int]
     bigram: sp.csr_matrix
@@ -74,17 +90,10 @@ class KBMatrices:
         idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
         length = np.asarray(binary.sum(axis=1)).ravel()
         avg = float(length.mean()) if length.size and length.mean() > 0 else 1.0
-        coo = binary.tocoo()
-        norm = 1.0 + BM25_K1 * (1.0 - BM25_B + BM25_B * length[coo.row] / avg)
-        bm25 = sp.csr_matrix(
-            (idf[coo.col] * (BM25_K1 + 1.0) / norm, (coo.row, coo.col)),
-            shape=binary.shape,
-        )
-        idf_mat = sp.csr_matrix(binary.multiply(idf[None, :]))
+        row_factor = (BM25_K1 + 1.0) / (1.0 + BM25_K1 * (1.0 - BM25_B + BM25_B * length / avg))
         weights = np.full(len(vocab), model.title_weight_default)
         for term, col in vocab.items():
             weights[col] = model.title_weight.get(term, model.title_weight_default)
-        weighted = sp.csr_matrix(binary.multiply((idf * weights)[None, :]))
         bigram_vocab: dict[str, int] = {}
         bigram = _binary([sorted(bigrams(t)) for t in tokens], bigram_vocab)
         char_vectorizer: TfidfVectorizer | None = None
@@ -100,11 +109,12 @@ class KBMatrices:
             char = sp.csr_matrix(char_vectorizer.fit_transform(char_docs))
         return cls(
             vocab=vocab,
-            bm25=bm25,
-            idf_mat=idf_mat,
-            idf_mass=np.asarray(idf_mat.sum(axis=1)).ravel() + 1e-9,
-            weighted=weighted,
-            weighted_mass=np.asarray(weighted.sum(axis=1)).ravel() + 1e-9,
+            binary_csc=sp.csc_matrix(binary),
+            idf=idf,
+            term_weight=weights,
+            bm25_row_factor=row_factor,
+            idf_mass=binary @ idf + 1e-9,
+            weighted_mass=binary @ (idf * weights) + 1e-9,
             bigram_vocab=bigram_vocab,
             bigram=bigram,
             bigram_count=np.maximum(np.asarray(bigram.sum(axis=1)).ravel(), 1.0),
@@ -114,70 +124,102 @@ class KBMatrices:
 
     @property
     def size(self) -> int:
-        return int(self.bm25.shape[0])
+        return int(self.binary_csc.shape[0])
 
-    def features(self, text: str, model: MatcherModel) -> NDArray[np.float64]:
-        """Raw feature matrix (entries x len(FEATURE_NAMES)) for one query text."""
-        n = self.size
-        out = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float64)
-        tokens = analyse(text, model.slang)
-        if n == 0 or not tokens:
-            return out
-        n_terms = len(self.vocab)
-        unique = set(tokens)
-        cols = [self.vocab[t] for t in unique if t in self.vocab]
-        q = np.zeros(n_terms)
-        q[cols] = 1.0
-        assoc = q.copy()
-        semantic = q.copy()
-        for tok in unique:
+    def _query_columns(
+        self, tokens: list[str], model: MatcherModel
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """KB-vocabulary columns touched by the query and their (exact, assoc, semantic)
+        credits."""
+        credit: dict[int, list[float]] = {}
+        for tok in set(tokens):
+            col = self.vocab.get(tok)
+            if col is not None:
+                credit.setdefault(col, [0.0, 0.0, 0.0])[0] = 1.0
             for target, prob in model.assoc.get(tok, ()):
                 col = self.vocab.get(target)
-                if col is not None and prob > assoc[col]:
-                    assoc[col] = prob
+                if col is not None:
+                    c = credit.setdefault(col, [0.0, 0.0, 0.0])
+                    c[1] = max(c[1], prob)
             for target, sim in model.neighbours.get(tok, ())[:SEMANTIC_TOPN]:
                 col = self.vocab.get(target)
                 if col is not None and sim > SEMANTIC_MIN_SIM:
-                    semantic[col] = max(semantic[col], sim * SEMANTIC_SCALE)
-        semantic = np.maximum(semantic, assoc)
-        matched = self.idf_mat @ q
-        out[:, 0] = self.bm25 @ q
-        out[:, 1] = matched / self.idf_mass
-        out[:, 2] = (self.weighted @ q) / self.weighted_mass
-        out[:, 3] = (self.weighted @ assoc) / self.weighted_mass
-        out[:, 4] = (self.weighted @ semantic) / self.weighted_mass
-        qb = np.zeros(len(self.bigram_vocab))
+                    c = credit.setdefault(col, [0.0, 0.0, 0.0])
+                    c[2] = max(c[2], sim * SEMANTIC_SCALE)
+        cols = np.fromiter(credit.keys(), dtype=np.int64, count=len(credit))
+        vals = np.array(list(credit.values()), dtype=np.float64).reshape(len(credit), 3)
+        vals[:, 1] = np.maximum(vals[:, 0], vals[:, 1])
+        vals[:, 2] = np.maximum(vals[:, 1], vals[:, 2])
+        return cols, vals
+
+    def features(
+        self,
+        text: str,
+        model: MatcherModel,
+        *,
+        n_candidates: int = N_CANDIDATES,
+        mask: NDArray[np.bool_] | None = None,
+        extra: Sequence[int] = (),
+    ) -> QueryFeatures:
+        """Raw features (len(FEATURE_NAMES) columns) for the query's candidates."""
+        empty = QueryFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, len(FEATURE_NAMES))))
+        tokens = analyse(text, model.slang)
+        if self.size == 0 or not tokens:
+            return empty
+        cols, vals = self._query_columns(tokens, model)
+        if cols.size == 0:
+            return empty
+        idf = self.idf[cols]
+        widf = idf * self.term_weight[cols]
+        qmat = np.stack([idf * vals[:, 0], widf * vals[:, 0], widf * vals[:, 1], widf * vals[:, 2]])
+        word = np.asarray(self.binary_csc[:, cols] @ qmat.T)  # entries x 4
+        first = word[:, 0] / (word[:, 0].max() + 1e-9) + word[:, 3] / (word[:, 3].max() + 1e-9)
+        first = first + word[:, 1] / self.weighted_mass
+        if mask is not None:
+            first = np.where(mask, first, -np.inf)
+        first[first <= 0] = -np.inf
+        n_ok = int(np.isfinite(first).sum())
+        m = min(n_candidates, n_ok)
+        rows = (
+            np.argpartition(-first, m - 1)[:m]
+            if 0 < m < first.size
+            else np.flatnonzero(np.isfinite(first))
+        )
+        if extra:
+            rows = np.union1d(rows, np.asarray(extra, dtype=np.int64))
+        rows = np.sort(rows).astype(np.int64)
+        if rows.size == 0:
+            return empty
+        w = word[rows]
+        out = np.zeros((rows.size, len(FEATURE_NAMES)), dtype=np.float64)
+        out[:, 0] = w[:, 0] * self.bm25_row_factor[rows]
+        out[:, 1] = w[:, 0] / self.idf_mass[rows]
+        out[:, 2] = w[:, 1] / self.weighted_mass[rows]
+        out[:, 3] = w[:, 2] / self.weighted_mass[rows]
+        out[:, 4] = w[:, 3] / self.weighted_mass[rows]
         bcols = [
-            self.bigram_vocab[b]
-            for b in bigrams(tokens, BIGRAM_GAP)
-            if b in self.bigram_vocab
+            self.bigram_vocab[b] for b in bigrams(tokens, BIGRAM_GAP) if b in self.bigram_vocab
         ]
         if bcols:
-            qb[bcols] = 1.0
-            out[:, 5] = (self.bigram @ qb) / self.bigram_count
+            hits = np.asarray(self.bigram[rows][:, bcols].sum(axis=1)).ravel()
+            out[:, 5] = hits / self.bigram_count[rows]
         if self.char_vectorizer is not None and self.char is not None:
             qc = self.char_vectorizer.transform([char_text(text)])
-            out[:, 6] = np.asarray((self.char @ qc.T).todense()).ravel()
-        out[:, 7] = self.idf_mass - matched
-        return out
+            out[:, 6] = np.asarray((self.char[rows] @ qc.T).todense()).ravel()
+        out[:, 7] = self.idf_mass[rows] - w[:, 0]
+        return QueryFeatures(rows, out)
 
 
-def normalise(
-    raw: NDArray[np.float64], mask: NDArray[np.bool_] | None = None
-) -> FloatVec:
-    """Per-query features: each raw column divided by its maximum over the (unmasked) entries,
+def normalise(raw: NDArray[np.float64]) -> FloatVec:
+    """Per-query features: each raw column divided by its maximum over the candidates,
     concatenated with the raw columns."""
-    scale_src = raw if mask is None else raw[mask]
-    if scale_src.shape[0] == 0:
-        scale = np.ones(raw.shape[1])
-    else:
-        scale = np.abs(scale_src).max(axis=0) + 1e-9
+    if raw.shape[0] == 0:
+        return np.zeros((0, 2 * raw.shape[1]))
+    scale = np.abs(raw).max(axis=0) + 1e-9
     return np.concatenate([raw / scale, raw], axis=1)
 
 
-def linear_scores(
-    raw: NDArray[np.float64], model: MatcherModel, mask: NDArray[np.bool_] | None = None
-) -> FloatVec:
-    """Learning-to-rank logit for every entry."""
-    result: FloatVec = normalise(raw, mask) @ model.coef + model.intercept
+def linear_scores(raw: NDArray[np.float64], model: MatcherModel) -> FloatVec:
+    """Learning-to-rank logit for every candidate row."""
+    result: FloatVec = normalise(raw) @ model.coef + model.intercept
     return result

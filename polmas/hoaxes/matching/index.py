@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from polmas.hoaxes.matching.features import KBMatrices, linear_scores
+from polmas.hoaxes.matching.features import KBMatrices, QueryFeatures, linear_scores
 from polmas.hoaxes.matching.model import MatcherModel
 
 
@@ -45,9 +45,7 @@ class HoaxIndex:
     per call. Batch changes into one call when you can.
     """
 
-    def __init__(
-        self, entries: Iterable[KBEntry], model: MatcherModel | None = None
-    ) -> None:
+    def __init__(self, entries: Iterable[KBEntry], model: MatcherModel | None = None) -> None:
         self.model = model if model is not None else MatcherModel.load_default()
         self._entries: list[KBEntry] = []
         self._rebuild(list(entries))
@@ -84,37 +82,37 @@ class HoaxIndex:
         kept = [new.pop(e.id, e) for e in self._entries]
         self._rebuild(kept + list(new.values()))
 
-    def raw_features(self, text: str) -> NDArray[np.float64]:
-        """Feature matrix of ``text`` against every entry (used by training and evaluation)."""
-        return self._kb.features(text, self.model)
+    def raw_features(
+        self,
+        text: str,
+        mask: NDArray[np.bool_] | None = None,
+        extra: Sequence[int] = (),
+    ) -> QueryFeatures:
+        """Candidate rows and raw features of ``text`` (used by training and evaluation)."""
+        return self._kb.features(text, self.model, mask=mask, extra=extra)
 
-    def scores(
-        self, text: str, mask: NDArray[np.bool_] | None = None
-    ) -> NDArray[np.float64]:
-        """Match probability of ``text`` against every entry (masked-out entries get -1)."""
-        raw = self.raw_features(text)
-        if not raw.any():
-            return np.zeros(len(self._entries))
-        probs = _sigmoid(linear_scores(raw, self.model, mask))
+    def scores(self, text: str, mask: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:
+        """Match probability of ``text`` for every entry: 0 outside the first-stage
+        candidates, -1 where ``mask`` is False."""
+        out = np.zeros(len(self._entries))
+        qf = self.raw_features(text, mask)
+        if qf.rows.size:
+            out[qf.rows] = _sigmoid(linear_scores(qf.raw, self.model))
         if mask is not None:
-            probs = np.where(mask, probs, -1.0)
-        return probs
+            out = np.where(mask, out, -1.0)
+        return out
 
     def search(self, text: str, k: int = 10) -> list[Match]:
         """The ``k`` best entries for ``text``, best first; empty for empty or unmatched text."""
         if k <= 0 or not self._entries or not text or not text.strip():
             return []
-        raw = self.raw_features(text)
-        if not raw[:, :7].any():
+        qf = self.raw_features(text)
+        if qf.rows.size == 0:
             return []
-        probs = _sigmoid(linear_scores(raw, self.model))
+        probs = _sigmoid(linear_scores(qf.raw, self.model))
         k = min(k, probs.size)
-        top = (
-            np.argpartition(-probs, k - 1)[:k]
-            if k < probs.size
-            else np.arange(probs.size)
-        )
-        order = top[np.lexsort((top, -probs[top]))]
+        top = np.argpartition(-probs, k - 1)[:k] if k < probs.size else np.arange(probs.size)
+        order = top[np.lexsort((qf.rows[top], -probs[top]))]
         return [
-            Match(id=str(self._ids[i]), score=round(float(probs[i]), 6)) for i in order
+            Match(id=str(self._ids[qf.rows[i]]), score=round(float(probs[i]), 6)) for i in order
         ]

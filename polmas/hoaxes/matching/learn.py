@@ -23,9 +23,7 @@ from polmas.hoaxes.matching.vectors import (
 Pair = tuple[str, str]  # (query text, headline)
 
 
-def filter_slang(
-    slang: dict[str, str], texts: Sequence[str], min_count: int = 2
-) -> dict[str, str]:
+def filter_slang(slang: dict[str, str], texts: Sequence[str], min_count: int = 2) -> dict[str, str]:
     """Keep slang entries whose key occurs in the corpus and whose value is at most 3 words."""
     counts: Counter[str] = Counter()
     for text in texts:
@@ -48,9 +46,7 @@ def learn_neighbours(
     idx, sim = nearest_neighbours(vecs, topn)
     out: dict[str, list[tuple[str, float]]] = {}
     for i, word in enumerate(vocab):
-        keep = [
-            (vocab[j], round(float(s), 3)) for j, s in zip(idx[i], sim[i], strict=True)
-        ]
+        keep = [(vocab[j], round(float(s), 3)) for j, s in zip(idx[i], sim[i], strict=True)]
         keep = [(w, s) for w, s in keep if s >= 0.5]
         if keep:
             out[word] = keep
@@ -101,20 +97,39 @@ def learn_title_stats(
 
 
 def ranking_examples(
-    index: HoaxIndex, queries: Sequence[str], gold: Sequence[int], n_candidates: int
+    index: HoaxIndex,
+    queries: Sequence[str],
+    gold: Sequence[int],
+    n_candidates: int,
+    absent_copies: bool = True,
 ) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """Normalised feature rows for the gold entry and the hardest candidates of each query."""
+    """Normalised feature rows for the gold entry and the hardest candidates of each query.
+
+    With ``absent_copies`` each query is also scored once with its answer removed from the
+    knowledge base (all rows negative), so the probability learns to stay low when nothing in
+    the knowledge base really matches (needed by the "none" decision).
+    """
     rows: list[NDArray[np.float64]] = []
     labels: list[int] = []
+    n = len(index)
     for text, g in zip(queries, gold, strict=True):
-        norm = normalise(index.raw_features(text))
+        if absent_copies:
+            mask = np.ones(n, dtype=bool)
+            mask[g] = False
+            qa = index.raw_features(text, mask=mask)
+            norm_a = normalise(qa.raw)
+            top_a = np.argsort(-(norm_a[:, 0] + norm_a[:, 2] + norm_a[:, 6]), kind="stable")
+            for c in sorted(top_a[:n_candidates].tolist()):
+                rows.append(norm_a[c])
+                labels.append(0)
+        qf = index.raw_features(text, extra=[g])
+        norm = normalise(qf.raw)
         first_stage = norm[:, 0] + norm[:, 2] + norm[:, 6]
-        cand = set(np.argsort(-first_stage, kind="stable")[:n_candidates].tolist()) | {
-            g
-        }
-        for c in sorted(cand):
+        keep = set(np.argsort(-first_stage, kind="stable")[:n_candidates].tolist())
+        keep |= set(np.flatnonzero(qf.rows == g).tolist())
+        for c in sorted(keep):
             rows.append(norm[c])
-            labels.append(int(c == g))
+            labels.append(int(qf.rows[c] == g))
     return np.array(rows), np.array(labels, dtype=np.int64)
 
 
@@ -154,9 +169,7 @@ def calibrate_thresholds(
     found = present[present[:, 3] > 0, 0]
     none_score = float(np.quantile(found, 0.05)) if found.size else 0.0
     none_score = round(min(none_score, chosen[0]), 4)
-    th = Thresholds(
-        confident_score=chosen[0], confident_margin=chosen[1], none_score=none_score
-    )
+    th = Thresholds(confident_score=chosen[0], confident_margin=chosen[1], none_score=none_score)
     report = policy_report(present, absent, th)
     return th, report
 
@@ -164,9 +177,7 @@ def calibrate_thresholds(
 def policy_report(
     present: NDArray[np.float64], absent: NDArray[np.float64], th: Thresholds
 ) -> dict[str, float]:
-    def decide(
-        best: NDArray[np.float64], second: NDArray[np.float64]
-    ) -> NDArray[np.str_]:
+    def decide(best: NDArray[np.float64], second: NDArray[np.float64]) -> NDArray[np.str_]:
         conf = (best >= th.confident_score) & (best - second >= th.confident_margin)
         none = best < th.none_score
         return np.where(none, "none", np.where(conf, "confident", "uncertain"))

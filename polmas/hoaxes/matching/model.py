@@ -76,12 +76,8 @@ class MatcherModel:
             "intercept": self.intercept,
             "title_weight_default": self.title_weight_default,
             "title_weight": self.title_weight,
-            "assoc": {
-                k: [[t, round(p, 4)] for t, p in v] for k, v in self.assoc.items()
-            },
-            "neighbours": {
-                k: [[t, round(p, 4)] for t, p in v] for k, v in self.neighbours.items()
-            },
+            "assoc": {k: [[t, round(p, 4)] for t, p in v] for k, v in self.assoc.items()},
+            "neighbours": {k: [[t, round(p, 4)] for t, p in v] for k, v in self.neighbours.items()},
             "slang": self.slang,
             "thresholds": {
                 "confident_score": self.thresholds.confident_score,
@@ -89,9 +85,7 @@ class MatcherModel:
                 "none_score": self.thresholds.none_score,
             },
         }
-        text = json.dumps(
-            doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")
-        )
+        text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         (directory / MODEL_JSON).write_text(text, encoding="utf-8")
         np.savez_compressed(directory / MODEL_NPZ, coef=self.coef.astype(np.float64))
 
@@ -110,9 +104,7 @@ class MatcherModel:
             title_weight={k: float(v) for k, v in doc["title_weight"].items()},
             title_weight_default=float(doc["title_weight_default"]),
             assoc={k: [(t, float(p)) for t, p in v] for k, v in doc["assoc"].items()},
-            neighbours={
-                k: [(t, float(p)) for t, p in v] for k, v in doc["neighbours"].items()
-            },
+            neighbours={k: [(t, float(p)) for t, p in v] for k, v in doc["neighbours"].items()},
             slang=dict(doc["slang"]),
             thresholds=Thresholds(
                 confident_score=float(th["confident_score"]),

@@ -28,9 +28,7 @@ def default_thresholds() -> Thresholds:
     return _default
 
 
-def classify(
-    matches: Sequence[Match], thresholds: Thresholds | None = None
-) -> Confidence:
+def classify(matches: Sequence[Match], thresholds: Thresholds | None = None) -> Confidence:
     """Decide from the best score and its margin over the runner-up."""
     th = thresholds if thresholds is not None else default_thresholds()
     if not matches:

@@ -75,11 +75,6 @@ def stem(word: str) -> str:
     for suffix in ("kan", "an"):
         if w.endswith(suffix) and len(w) - len(suffix) >= _MIN:
             return w[: -len(suffix)]
-    if (
-        had_prefix
-        and w.endswith("i")
-        and not w.endswith("ii")
-        and len(w) - 1 >= _MIN + 1
-    ):
+    if had_prefix and w.endswith("i") and not w.endswith("ii") and len(w) - 1 >= _MIN + 1:
         return w[:-1]
     return w

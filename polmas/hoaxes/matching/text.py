@@ -254,9 +254,7 @@ def url_words(url: str) -> str:
     if parsed.query:
         for _key, _sep, value in (kv.partition("=") for kv in parsed.query.split("&")):
             if len(value) > 3 and "-" in value:
-                words.extend(
-                    w for w in re.split(r"[-_+]+", unquote(value).lower()) if w
-                )
+                words.extend(w for w in re.split(r"[-_+]+", unquote(value).lower()) if w)
     return " ".join(words)
 
 

@@ -79,9 +79,7 @@ def train_model(dev: DevSet, log: TextIO) -> MatcherModel:
     texts = _unsupervised_texts(dev.train)
     slang = filter_slang(data.load_slang(), texts)
     neighbours = learn_neighbours(texts, slang, dim=VECTOR_DIM, seed=SEED)
-    log.write(
-        f"word vectors: {len(neighbours)} tokens ({time.perf_counter() - t0:.1f}s)\n"
-    )
+    log.write(f"word vectors: {len(neighbours)} tokens ({time.perf_counter() - t0:.1f}s)\n")
 
     pairs = [(r.narasi, r.title) for r in dev.train]
     # Cross-fitting: the ranker sees headline weights/associations learned without its query.
@@ -147,9 +145,7 @@ def _manifest(
             "valid_first_date": str(min(r.day for r in dev.valid if r.day)),
             "knowledge_base": f"all {len(dev.entries)} titles (from URL slugs)",
         },
-        "data_files": {
-            str(p.relative_to(shared)): data.sha256_of(p) for p in files if p.exists()
-        },
+        "data_files": {str(p.relative_to(shared)): data.sha256_of(p) for p in files if p.exists()},
         "artifacts": artifacts,
         "stored": "per-token numbers only: stemmed-token weights, token->token associations "
         "and nearest-neighbour lists, a slang->formal word map (new_kamusalay, CC BY-NC-SA "

@@ -17,9 +17,7 @@ from sklearn.utils.extmath import randomized_svd
 FloatArray = NDArray[np.float32]
 
 
-def build_vocab(
-    docs: Sequence[Sequence[str]], min_count: int, max_size: int
-) -> list[str]:
+def build_vocab(docs: Sequence[Sequence[str]], min_count: int, max_size: int) -> list[str]:
     counts: Counter[str] = Counter()
     for doc in docs:
         counts.update(doc)
@@ -56,9 +54,7 @@ def cooccurrence(
     return mat.tocsr()
 
 
-def ppmi_svd(
-    counts: sp.csr_matrix, dim: int, seed: int, alpha: float = 0.75
-) -> FloatArray:
+def ppmi_svd(counts: sp.csr_matrix, dim: int, seed: int, alpha: float = 0.75) -> FloatArray:
     """Shifted-free PPMI with context-distribution smoothing, then SVD with sqrt(S) weighting."""
     counts = counts.tocoo()
     total = counts.sum()
@@ -95,9 +91,7 @@ def nearest_neighbours(
     sim = np.zeros((n, topn), dtype=np.float32)
     for start in range(0, n, block):
         chunk = vecs[start : start + block] @ vecs.T
-        chunk[
-            np.arange(chunk.shape[0]), np.arange(start, start + chunk.shape[0])
-        ] = -1.0
+        chunk[np.arange(chunk.shape[0]), np.arange(start, start + chunk.shape[0])] = -1.0
         part = np.argpartition(-chunk, topn, axis=1)[:, :topn]
         part_sim = np.take_along_axis(chunk, part, axis=1)
         order = np.argsort(-part_sim, axis=1)

@@ -40,9 +40,12 @@ def test_scores_sorted_and_bounded(index: HoaxIndex) -> None:
     assert matches[0].id == "kb-01"
 
 
-def test_k_limits_and_small_kb(index: HoaxIndex) -> None:
-    assert len(index.search("anak", 3)) == 3
-    assert len(index.search("anak", 100)) == len(index)
+def test_k_limits_and_only_related_entries(index: HoaxIndex) -> None:
+    text = "anak warga desa di indramayu minggu depan, pemilu dan vaksin"
+    assert len(index.search(text, 3)) == 3
+    many = index.search(text, 100)
+    assert 3 < len(many) < len(index)  # entries sharing no (related) word are never returned
+    assert {m.id for m in index.search("anak", 100)} == {"kb-10", "kb-12"}
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! ???"])
@@ -56,9 +59,7 @@ def test_turnbackhoax_url_only_query(index: HoaxIndex) -> None:
 
 
 def test_generic_url_only_query(index: HoaxIndex) -> None:
-    url = (
-        "https://www.contoh-berita.com/read/2026/02/01/penculikan-anak-mobil-putih.html"
-    )
+    url = "https://www.contoh-berita.com/read/2026/02/01/penculikan-anak-mobil-putih.html"
     assert index.search(url, 3)[0].id == "kb-12"
 
 

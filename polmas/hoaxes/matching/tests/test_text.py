@@ -42,10 +42,7 @@ def test_clean_narration_drops_frame() -> None:
 
 
 def test_clean_narration_keeps_plain_text() -> None:
-    assert (
-        clean_narration("Jembatan Sewo ambruk, hati-hati")
-        == "Jembatan Sewo ambruk, hati-hati"
-    )
+    assert clean_narration("Jembatan Sewo ambruk, hati-hati") == "Jembatan Sewo ambruk, hati-hati"
 
 
 @pytest.mark.parametrize(
