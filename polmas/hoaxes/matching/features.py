@@ -132,7 +132,7 @@ class KBMatrices:
         """KB-vocabulary columns touched by the query and their (exact, assoc, semantic)
         credits."""
         credit: dict[int, list[float]] = {}
-        for tok in set(tokens):
+        for tok in sorted(set(tokens)):
             col = self.vocab.get(tok)
             if col is not None:
                 credit.setdefault(col, [0.0, 0.0, 0.0])[0] = 1.0
