@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from polmas.hoaxes.matching.cli import main
+
+
+def run(argv: list[str], stdin_text: str = "") -> tuple[int, list[dict[str, Any]]]:
+    out = io.StringIO()
+    code = main(argv, stdin=io.StringIO(stdin_text), stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    return code, lines
+
+
+def q(qid: object, text: object) -> str:
+    return json.dumps({"id": qid, "text": text}) + "\n"
+
+
+def test_contract_order_and_shape(kb_file: Path) -> None:
+    stdin = (
+        q("a", "bendungan jatigede jebol, warga mengungsi")
+        + q(2, "KPU: pemilu diundur tahun depan")
+        + q("c", "mobil putih menculik anak di Indramayu")
+    )
+    code, lines = run(["match", "--kb", str(kb_file), "--k", "3"], stdin)
+    assert code == 0
+    assert [line["id"] for line in lines] == ["a", 2, "c"]
+    assert [line["matches"][0]["id"] for line in lines] == ["kb-08", "kb-03", "kb-12"]
+    for line in lines:
+        matches = line["matches"]
+        assert isinstance(matches, list) and 1 <= len(matches) <= 3
+        scores = [m["score"] for m in matches]
+        assert scores == sorted(scores, reverse=True)
+        assert set(matches[0]) == {"id", "score"}
+
+
+def test_leading_hoax_word_and_default_k(kb_file: Path) -> None:
+    text = "anak warga desa di indramayu minggu depan, pemilu dan vaksin"
+    code, lines = run(["hoax", "match", "--kb", str(kb_file)], q(1, text))
+    assert code == 0 and 3 < len(lines[0]["matches"]) <= 10
+
+
+def test_url_only_query(kb_file: Path) -> None:
+    url = "https://turnbackhoax.id/articles/35352-salah-gunung-ciremai-bakal-meletus"
+    code, lines = run(["match", "--kb", str(kb_file), "--k", "1"], q("u", url))
+    assert code == 0 and len(lines) == 1
+    assert [m["id"] for m in lines[0]["matches"]] == ["kb-11"]
+
+
+def test_empty_and_missing_text(kb_file: Path) -> None:
+    stdin = q("e", "") + json.dumps({"id": "m"}) + "\n" + q("w", "   ")
+    code, lines = run(["match", "--kb", str(kb_file)], stdin)
+    assert code == 0
+    assert lines == [
+        {"id": "e", "matches": []},
+        {"id": "m", "matches": []},
+        {"id": "w", "matches": []},
+    ]
+
+
+def test_malformed_query_line_in_place(kb_file: Path) -> None:
+    stdin = q("a", "banjir cirebon") + "{not json\n" + "[1, 2]\n" + q("d", "vaksin anak mandul")
+    code, lines = run(["match", "--kb", str(kb_file), "--k", "2"], stdin)
+    assert code == 0 and len(lines) == 4
+    assert lines[0]["id"] == "a" and lines[3]["id"] == "d"
+    for bad, number in ((lines[1], 2), (lines[2], 3)):
+        assert bad["id"] is None and bad["matches"] == []
+        assert str(bad["error"]).startswith(f"line {number}: ")
+    assert lines[3]["matches"][0]["id"] == "kb-10"
+
+
+def test_non_string_text_reports_error_in_place(kb_file: Path) -> None:
+    code, lines = run(["match", "--kb", str(kb_file)], q("n", 42))
+    assert code == 0 and lines[0]["id"] == "n" and lines[0]["matches"] == []
+    assert str(lines[0]["error"]).startswith("line 1: ")
+
+
+def test_non_indonesian_query_answered(kb_file: Path) -> None:
+    stdin = q("en", "Vaccine causes infertility in children") + q("ja", "これは日本語")
+    code, lines = run(["match", "--kb", str(kb_file), "--k", "2"], stdin)
+    assert code == 0 and [line["id"] for line in lines] == ["en", "ja"]
+    assert all(isinstance(line["matches"], list) for line in lines)
+
+
+def test_missing_kb_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = run(["match", "--kb", str(tmp_path / "nope.jsonl")], q(1, "x"))
+    assert code == 2 and lines == []
+    assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_empty_kb_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text("\n  \n", encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q(1, "x"))
+    assert code == 2 and "kosong" in capsys.readouterr().err
+
+
+def test_duplicate_ids_name_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "kb.jsonl"
+    rows = [
+        {"id": "a", "title": "satu"},
+        {"id": "b", "title": "dua"},
+        {"id": "a", "title": "x"},
+    ]
+    kb.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q(1, "satu"))
+    err = capsys.readouterr().err
+    assert code == 2 and "'a'" in err and "baris 1 dan 3" in err
+
+
+def test_malformed_kb_line_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text('{"id": "a", "title": "satu"}\n{"id": "b", "title": \n', encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q(1, "satu"))
+    err = capsys.readouterr().err
+    assert code == 2 and "baris 2" in err
+
+
+@pytest.mark.parametrize("row", [{"title": "tanpa id"}, {"id": "x"}, {"id": "x", "title": 5}])
+def test_kb_line_missing_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: dict[str, object]
+) -> None:
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text('{"id": "a", "title": "satu"}\n' + json.dumps(row) + "\n", encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q(1, "satu"))
+    assert code == 2 and "baris 2" in capsys.readouterr().err
+
+
+def test_kb_optional_fields_and_int_ids(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.jsonl"
+    rows = [
+        {
+            "id": 7,
+            "title": "jembatan sewo ambruk",
+            "claim": "c",
+            "url": "https://x.id/a",
+            "date": "2026-01-02",
+        },
+        {"id": 8, "title": "harga cabai naik"},
+    ]
+    kb.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    code, lines = run(["match", "--kb", str(kb), "--k", "1"], q("z", "jembatan sewo ambruk"))
+    assert code == 0 and lines[0]["matches"][0]["id"] == 7
+
+
+@pytest.mark.parametrize("argv", [["match"], ["match", "--kb", "x", "--k", "0"], ["nothing"], []])
+def test_bad_usage_exits_2(argv: list[str]) -> None:
+    code, _ = run(argv)
+    assert code == 2
