@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "polmas.core",
     "polmas.org",
+    "polmas.hoaxes",
+    "polmas.humas",
     "polmas.web",
     "polmas.api",
 ]

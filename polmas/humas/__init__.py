@@ -1,0 +1,1 @@
+"""Humas: press releases drafted from recorded activity, the public news page, feeds."""
