@@ -46,7 +46,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check polmas benchmarks
 
 typecheck: $(VENV)/.installed
-	$(VENV)/bin/mypy polmas
+	$(VENV)/bin/mypy polmas benchmarks
 
 checks: setup
 	$(POLMAS) check --fail-level WARNING

@@ -1,7 +1,8 @@
 """Point -> desa lookups per second over Indramayu's 317 polygons, and the time of
 `polmas load-regions` for all of Indonesia.
 
-    DATABASE_URL=sqlite:////tmp/polmas_bench_regions.sqlite3 .venv/bin/python benchmarks/org/bench_regions.py
+    DATABASE_URL=sqlite:////tmp/polmas_bench_regions.sqlite3 \
+        .venv/bin/python benchmarks/org/bench_regions.py
 
 Runs on its own database (created and migrated here), never the demo one.
 """
@@ -17,7 +18,7 @@ import time
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/polmas_bench_regions.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "polmas.config.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -42,7 +43,9 @@ def main() -> None:
         report = load_regions()
         load_times.append((time.perf_counter() - started, report.created, report.unchanged))
     first, *again = load_times
-    print(f"load-regions, all Indonesia ({first[1]:,} rows) into an empty database: {first[0]:.2f} s")
+    print(
+        f"load-regions, all Indonesia ({first[1]:,} rows) into an empty database: {first[0]:.2f} s"
+    )
     print(
         "load-regions again (nothing changes): median "
         f"{statistics.median(t for t, _, _ in again):.2f} s over {len(again)} runs"
@@ -51,7 +54,8 @@ def main() -> None:
     reset_caches()
     started = time.perf_counter()
     index = desa_index()
-    print(f"index build over {len(index)} desa polygons: {(time.perf_counter() - started) * 1000:.0f} ms")
+    build_ms = (time.perf_counter() - started) * 1000
+    print(f"index build over {len(index)} desa polygons: {build_ms:.0f} ms")
     rng = random.Random(42)
     # Points over Indramayu's bounding box: most fall inside a desa, some in the sea/outside.
     points = [(rng.uniform(-6.75, -6.2), rng.uniform(107.85, 108.55)) for _ in range(POINTS)]
@@ -64,8 +68,10 @@ def main() -> None:
         index.locate_many(points)
         batch.append(POINTS / (time.perf_counter() - started))
     print(f"points: {POINTS:,} random points over Indramayu's bounding box, {hits:,} inside a desa")
-    print(f"point -> desa, one at a time: median {statistics.median(single):,.0f} lookups/s "
-          f"(runs: {', '.join(f'{v:,.0f}' for v in single)})")
+    print(
+        f"point -> desa, one at a time: median {statistics.median(single):,.0f} lookups/s "
+        f"(runs: {', '.join(f'{v:,.0f}' for v in single)})"
+    )
     print(f"point -> desa, vectorised batch: median {statistics.median(batch):,.0f} lookups/s")
 
 

@@ -109,9 +109,7 @@ def unit_tree(user: User) -> list[dict[str, Any]]:
 def memberships_of(user: User) -> QuerySet[Membership]:
     if not getattr(user, "is_authenticated", False):
         return Membership.objects.none()
-    return Membership.objects.filter(person__user_id=user.pk, is_active=True).select_related(
-        "unit"
-    )
+    return Membership.objects.filter(person__user_id=user.pk, is_active=True).select_related("unit")
 
 
 def assignments_in_scope(user: User) -> QuerySet[DesaAssignment]:

@@ -90,7 +90,7 @@ def learn_title_stats(
         base = n_title[t] / n_pairs
         if prob > 0.3 and prob / base > 3:
             assoc.setdefault(q, []).append((t, round(prob, 4)))
-    for q, lst in assoc.items():
+    for lst in assoc.values():
         lst.sort(key=lambda tp: (-tp[1], tp[0]))
         del lst[max_assoc:]
     return weights, round(prior, 4), assoc

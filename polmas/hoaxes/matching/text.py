@@ -305,10 +305,7 @@ def normalise_tokens(
     """Slang-normalise, drop stopwords/one-letter tokens, and stem."""
     out: list[str] = []
     for tok in tokens:
-        if slang is not None and tok in slang:
-            parts = slang[tok].split()
-        else:
-            parts = [tok]
+        parts = slang[tok].split() if slang is not None and tok in slang else [tok]
         for part in parts:
             if len(part) < 2 and not part.isdigit():
                 continue

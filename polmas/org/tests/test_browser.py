@@ -21,7 +21,9 @@ def _login(page: Any, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_kapolres_sees_317_desa_and_31_kecamatan_on_the_map(live_server: Any, browser_page: Any) -> None:
+def test_kapolres_sees_317_desa_and_31_kecamatan_on_the_map(
+    live_server: Any, browser_page: Any
+) -> None:
     from polmas.org.models import Unit
 
     ensure_reference_data()
