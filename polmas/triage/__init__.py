@@ -26,9 +26,7 @@ def analyse(text: str, gazetteer: Gazetteer | None = None) -> TriageResult:
     return _analyse(text, gazetteer)
 
 
-def analyse_many(
-    texts: list[str], gazetteer: Gazetteer | None = None
-) -> list[TriageResult]:
+def analyse_many(texts: list[str], gazetteer: Gazetteer | None = None) -> list[TriageResult]:
     """Triage a batch of messages (faster than calling :func:`analyse` in a loop)."""
     from polmas.triage.pipeline import analyse_many as _analyse_many
 

@@ -134,17 +134,13 @@ def main(
 ) -> int:
     """Entry point of ``triage`` / ``python -m polmas.triage`` / ``polmas triage``."""
     out = stdout or sys.stdout
-    parser = argparse.ArgumentParser(
-        prog="triage", description="Polmas Indonesian text triage"
-    )
+    parser = argparse.ArgumentParser(prog="triage", description="Polmas Indonesian text triage")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="JSONL on stdin -> JSONL on stdout (the default)")
     p_train = sub.add_parser("train", help="train all models from the shared data")
     p_train.add_argument("--data", default=str(shared_data_dir()))
     p_train.add_argument("--out", default=str(artifacts_dir()))
-    p_train.add_argument(
-        "--corrections", default=None, help="JSONL of {text, category}"
-    )
+    p_train.add_argument("--corrections", default=None, help="JSONL of {text, category}")
     p_eval = sub.add_parser("evaluate", help="validation metrics beside the baseline")
     p_eval.add_argument("--data", default=str(shared_data_dir()))
     p_eval.add_argument("--artifacts", default=str(artifacts_dir()))

@@ -1,4 +1,4 @@
-"""Hashed sparse features: word 1-2 grams + char_wb 2-5 grams of the normalised text.
+"""Hashed sparse features: word 1-2 grams + char_wb 3-5 grams of the normalised text.
 
 Hashing needs no stored vocabulary, so a model is just its weights. Both blocks are binary and
 L2-normalised separately; the word block occupies columns [0, 2**20), the char block the rest.
@@ -15,6 +15,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from polmas.triage.normalise import normalise_fast
 
 BLOCK = 2**20
+CHAR_NGRAMS = (3, 5)
 N_FEATURES = 2 * BLOCK
 
 _WORD = HashingVectorizer(
@@ -30,7 +31,7 @@ _WORD = HashingVectorizer(
 _CHAR = HashingVectorizer(
     n_features=BLOCK,
     analyzer="char_wb",
-    ngram_range=(2, 5),
+    ngram_range=CHAR_NGRAMS,
     alternate_sign=False,
     norm="l2",
     binary=True,
@@ -45,8 +46,6 @@ def featurise_normalised(texts: Sequence[str]) -> sparse.csr_matrix:
     return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
 
-def featurise(
-    texts: Sequence[str], slang: dict[str, str] | None = None
-) -> sparse.csr_matrix:
+def featurise(texts: Sequence[str], slang: dict[str, str] | None = None) -> sparse.csr_matrix:
     """Normalise (with ``slang``, default: the active artifacts' dictionary) and featurise."""
     return featurise_normalised([normalise_fast(t, slang) for t in texts])

@@ -19,7 +19,67 @@ from polmas.triage.paths import artifacts_dir
 
 # Names that are also everyday words (or other places): matched only with a context cue.
 COMMON_WORD_NAMES = frozenset(
-    ["amis", "tempel", "jambe", "benda", "sendang", "mundu", "dadap", "tambak", "dukuh", "kenanga", "terusan", "cemara", "waru", "legok", "larangan", "curug", "soge", "ilir", "bogor", "bondan", "gedangan", "lajer", "limpas", "bugel", "tambi", "sleman", "krasak", "kalimati", "pangkalan", "plumbon", "pegagan", "puntang", "jangga", "muntur", "bunder", "loyang", "nunuk", "tugu", "bulak", "patrol", "dermayu", "indramayu", "lanjan", "langut", "cangko", "bodas", "gadel", "sanca", "bugis", "kopyah", "wanguk", "pondoh", "lombang", "longok", "kliwed", "jengkok", "mulyasari", "tamansari", "sukasari"]
+    [
+        "amis",
+        "tempel",
+        "jambe",
+        "benda",
+        "sendang",
+        "mundu",
+        "dadap",
+        "tambak",
+        "dukuh",
+        "kenanga",
+        "terusan",
+        "cemara",
+        "waru",
+        "legok",
+        "larangan",
+        "curug",
+        "soge",
+        "ilir",
+        "bogor",
+        "bondan",
+        "gedangan",
+        "lajer",
+        "limpas",
+        "bugel",
+        "tambi",
+        "sleman",
+        "krasak",
+        "kalimati",
+        "pangkalan",
+        "plumbon",
+        "pegagan",
+        "puntang",
+        "jangga",
+        "muntur",
+        "bunder",
+        "loyang",
+        "nunuk",
+        "tugu",
+        "bulak",
+        "patrol",
+        "dermayu",
+        "indramayu",
+        "lanjan",
+        "langut",
+        "cangko",
+        "bodas",
+        "gadel",
+        "sanca",
+        "bugis",
+        "kopyah",
+        "wanguk",
+        "pondoh",
+        "lombang",
+        "longok",
+        "kliwed",
+        "jengkok",
+        "mulyasari",
+        "tamansari",
+        "sukasari",
+    ]
 )
 
 
@@ -46,12 +106,15 @@ class Gazetteer:
     places: list[Place]
     by_key: dict[str, list[Place]] = field(default_factory=dict)
     needs_context: set[str] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
     max_tokens: int = 1
 
     def __post_init__(self) -> None:
         index: dict[str, list[Place]] = defaultdict(list)
         for place in self.places:
             index[name_key(place.name)].append(place)
+            self.first_words.add(name_key(place.name.split()[0]))
+            self.first_words.add(name_key(place.name))
             self.max_tokens = max(self.max_tokens, len(place.name.split()))
         self.by_key = dict(index)
         self.needs_context = {
@@ -66,18 +129,13 @@ class Gazetteer:
 
     def to_json(self, path: Path, source: str) -> None:
         """Write the gazetteer as compact JSON."""
-        rows = [
-            [p.code, p.name, p.level, p.kecamatan_code, p.kecamatan]
-            for p in self.places
-        ]
+        rows = [[p.code, p.name, p.level, p.kecamatan_code, p.kecamatan] for p in self.places]
         payload = {
             "source": source,
             "columns": ["code", "name", "level", "kecamatan_code", "kecamatan"],
             "places": rows,
         }
-        path.write_text(
-            json.dumps(payload, ensure_ascii=False, indent=0), encoding="utf-8"
-        )
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=0), encoding="utf-8")
 
     @classmethod
     def from_wilayah_csv(cls, path: Path) -> Gazetteer:

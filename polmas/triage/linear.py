@@ -36,11 +36,7 @@ def prune_top_k(coef: NDArray[np.float64], keep: int) -> sparse.csc_matrix:
     for j in range(coef.shape[1]):
         col = coef[:, j]
         k = min(keep, int(np.count_nonzero(col)))
-        idx = (
-            np.argpartition(-np.abs(col), k - 1)[:k]
-            if k > 0
-            else np.array([], dtype=np.int64)
-        )
+        idx = np.argpartition(-np.abs(col), k - 1)[:k] if k > 0 else np.array([], dtype=np.int64)
         idx.sort()
         vals = col[idx].astype(np.float16)
         cols.append(
@@ -55,9 +51,7 @@ def prune_top_k(coef: NDArray[np.float64], keep: int) -> sparse.csc_matrix:
 class LinearHeads:
     """A set of heads over one sparse weight matrix ``W`` (features x columns) and bias ``b``."""
 
-    def __init__(
-        self, weights: sparse.csr_matrix, bias: FloatArray, heads: list[Head]
-    ) -> None:
+    def __init__(self, weights: sparse.csr_matrix, bias: FloatArray, heads: list[Head]) -> None:
         self.weights = weights.tocsr()
         self.bias = bias.astype(np.float32)
         self.heads = {h.name: h for h in heads}

@@ -22,9 +22,7 @@ from polmas.triage.paths import PACKAGE_DIR, artifacts_dir
 TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
 _REPEAT3_RE = re.compile(r"([^\W\d_])\1{2,}")
 _DIGIT_RUN_RE = re.compile(r"\d{2,}")
-_LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
-)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _INNER_DIGIT_RE = re.compile(r"[^\W\d_]\d[^\W\d_]")
 
 
@@ -72,19 +70,13 @@ class NormalisedText:
     def _point(self, pos: int) -> tuple[int, int]:
         starts = [s.norm_start for s in self.spans]
         i = max(bisect_right(starts, pos) - 1, 0)
-        o = (
-            self.spans[i].orig_start
-            if pos <= self.spans[i].norm_start
-            else self.spans[i].orig_end
-        )
+        o = self.spans[i].orig_start if pos <= self.spans[i].norm_start else self.spans[i].orig_end
         return o, o
 
 
 def own_abbreviations() -> dict[str, str]:
     """Our own additions (``rules/abbreviations.json``)."""
-    own = json.loads(
-        (PACKAGE_DIR / "rules" / "abbreviations.json").read_text(encoding="utf-8")
-    )
+    own = json.loads((PACKAGE_DIR / "rules" / "abbreviations.json").read_text(encoding="utf-8"))
     return {k: v for k, v in own.items() if not k.startswith("_")}
 
 

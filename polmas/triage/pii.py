@@ -10,20 +10,113 @@ from dataclasses import dataclass
 
 # Kemendagri province codes (Kepmendagri 300.2.2-2138/2025): the first two digits of a NIK.
 PROVINCE_CODES = frozenset(
-    ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "51", "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82", "91", "92", "93", "94", "95", "96"]
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+        "18",
+        "19",
+        "21",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "51",
+        "52",
+        "53",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "72",
+        "73",
+        "74",
+        "75",
+        "76",
+        "81",
+        "82",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "96",
+    ]
 )
 
 # Region prefixes of Indonesian vehicle plates (Indramayu is E).
 PLATE_PREFIXES = frozenset(
-    ["A", "B", "D", "E", "F", "G", "H", "K", "L", "M", "N", "P", "R", "S", "T", "W", "Z", "AA", "AB", "AD", "AE", "AG", "BA", "BB", "BD", "BE", "BG", "BH", "BK", "BL", "BM", "BN", "BP", "DA", "DB", "DD", "DE", "DG", "DH", "DK", "DL", "DM", "DN", "DR", "DS", "DT", "EA", "EB", "ED", "KB", "KH", "KT", "KU", "PA", "PB"]
+    [
+        "A",
+        "B",
+        "D",
+        "E",
+        "F",
+        "G",
+        "H",
+        "K",
+        "L",
+        "M",
+        "N",
+        "P",
+        "R",
+        "S",
+        "T",
+        "W",
+        "Z",
+        "AA",
+        "AB",
+        "AD",
+        "AE",
+        "AG",
+        "BA",
+        "BB",
+        "BD",
+        "BE",
+        "BG",
+        "BH",
+        "BK",
+        "BL",
+        "BM",
+        "BN",
+        "BP",
+        "DA",
+        "DB",
+        "DD",
+        "DE",
+        "DG",
+        "DH",
+        "DK",
+        "DL",
+        "DM",
+        "DN",
+        "DR",
+        "DS",
+        "DT",
+        "EA",
+        "EB",
+        "ED",
+        "KB",
+        "KH",
+        "KT",
+        "KU",
+        "PA",
+        "PB",
+    ]
 )
 
 MASKS = {"nik": "[NIK]", "phone": "[TELEPON]", "email": "[EMAIL]", "plate": "[PLAT]"}
 
 _NIK_RE = re.compile(r"(?<![\d])(\d{4})([ .-]?)(\d{4})\2(\d{4})\2(\d{4})(?![\d])")
-_PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+62|62|0)[ .-]?8\d{1,2}(?:[ .-]?\d{2,5}){2,4}(?![\d])"
-)
+_PHONE_RE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?8\d{1,2}(?:[ .-]?\d{2,5}){2,4}(?![\d])")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PLATE_RE = re.compile(r"\b([A-Za-z]{1,2})[ -]?([1-9]\d{0,3})[ -]?([A-Za-z]{1,3})\b")
 
@@ -62,9 +155,7 @@ def _plate_ok(match: re.Match[str]) -> bool:
     if prefix.upper() not in PLATE_PREFIXES:
         return False
     whole = match.group(0)
-    return whole.isupper() or (
-        len(number) >= 3 and prefix.isupper() == suffix.isupper()
-    )
+    return whole.isupper() or (len(number) >= 3 and prefix.isupper() == suffix.isupper())
 
 
 def find_pii(text: str) -> list[PiiSpan]:

@@ -24,6 +24,7 @@ from polmas.triage.rules import (
     best_category,
     category_scores,
     default_rules,
+    keyword_hits,
     urgency_for,
 )
 from polmas.triage.training.data import HATE_TARGETS
@@ -82,9 +83,7 @@ class Models:
         self.n_corrections = 0
         if (directory / "corrections.npz").exists():
             self.corrections = LinearHeads.load(directory / "corrections.npz")
-            info = json.loads(
-                (directory / "corrections.json").read_text(encoding="utf-8")
-            )
+            info = json.loads((directory / "corrections.json").read_text(encoding="utf-8"))
             self.n_corrections = int(info["n"])
 
 
@@ -108,10 +107,8 @@ def _softmax(values: FloatArray, scale: float) -> FloatArray:
     return (e / e.sum()).astype(np.float32)
 
 
-def _category(
-    models: Models, texts: tuple[str, ...], corr_scores: FloatArray | None
-) -> str:
-    scores = category_scores(texts, models.rules)
+def _category(models: Models, found: frozenset[str], corr_scores: FloatArray | None) -> str:
+    scores = category_scores(found, models.rules)
     if corr_scores is None or models.corrections is None:
         return best_category(scores, models.rules)
     rule_vec = np.array([scores.get(c, 0.0) for c in CATEGORIES], dtype=np.float32)
@@ -136,9 +133,7 @@ def analyse_many(
     norm = [normalise_fast(t, models.slang) for t in cut]
     x = featurise_normalised(norm)
     scores = models.heads.scores(x)
-    corr_scores = (
-        models.corrections.scores(x) if models.corrections is not None else None
-    )
+    corr_scores = models.corrections.scores(x) if models.corrections is not None else None
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
@@ -153,15 +148,12 @@ def analyse_many(
         targets: tuple[str, ...] = ()
         if is_hate:
             t_scores = scores[i, target_cols]
-            targets = tuple(
-                t for t, s in zip(HATE_TARGETS, t_scores, strict=True) if s > 0
-            )
+            targets = tuple(t for t, s in zip(HATE_TARGETS, t_scores, strict=True) if s > 0)
             targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
         both = (text.lower(), norm[i])
-        category = _category(
-            models, both, None if corr_scores is None else corr_scores[i]
-        )
-        urgency = urgency_for(both, category, models.rules) if has_word else "rendah"
+        found = keyword_hits(both, models.rules)
+        category = _category(models, found, None if corr_scores is None else corr_scores[i])
+        urgency = urgency_for(found, category, models.rules) if has_word else "rendah"
         pii = find_pii(text)
         results.append(
             TriageResult(

@@ -20,13 +20,10 @@ from polmas.triage.gazetteer import Gazetteer, Place, default_gazetteer, name_ke
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 KECAMATAN_CUES = frozenset({"kec", "kecamatan", "kecamatane", "kecamatanipun"})
-DESA_CUES = frozenset(
-    {"desa", "ds", "kel", "kelurahan", "dusun", "dsn", "kampung", "blok", "deso"}
-)
-WEAK_CUES = frozenset(
-    {"di", "ning", "nang", "ing", "ka", "daerah", "wilayah", "rt", "rw", "warga"}
-)
+DESA_CUES = frozenset({"desa", "ds", "kel", "kelurahan", "dusun", "dsn", "kampung", "blok", "deso"})
+WEAK_CUES = frozenset({"di", "ning", "nang", "ing", "ka", "daerah", "wilayah", "rt", "rw", "warga"})
 FUZZY_CUTOFF = 85.0
+FUZZY_CUES = KECAMATAN_CUES | DESA_CUES
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,7 @@ def _cue_before(words: list[tuple[str, int, int]], i: int) -> str:
             return "kecamatan"
         if w in DESA_CUES:
             return "desa"
-        if w in WEAK_CUES or w.isdigit():
+        if j == i - 1 and (w in WEAK_CUES or w.isdigit()):
             return "weak"
     return ""
 
@@ -80,27 +77,26 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Hit]:
     i = 0
     keys = list(gaz.by_key)
     while i < len(words):
-        cue = _cue_before(words, i)
+        word = words[i][0]
         matched = False
-        for n in range(min(gaz.max_tokens, len(words) - i), 0, -1):
-            key = name_key("".join(w for w, _, _ in words[i : i + n]))
-            places = gaz.by_key.get(key)
-            if places and (cue or key not in gaz.needs_context):
-                hits.append(_Hit(words[i][1], words[i + n - 1][2], list(places), cue))
-                i += n
-                matched = True
-                break
+        cue = ""
+        if word in gaz.first_words:
+            cue = _cue_before(words, i)
+            for n in range(min(gaz.max_tokens, len(words) - i), 0, -1):
+                key = name_key("".join(w for w, _, _ in words[i : i + n]))
+                places = gaz.by_key.get(key)
+                if places and (cue or key not in gaz.needs_context):
+                    hits.append(_Hit(words[i][1], words[i + n - 1][2], list(places), cue))
+                    i += n
+                    matched = True
+                    break
         if matched:
             continue
-        word = words[i][0]
-        if cue in ("kecamatan", "desa") and len(word) >= 5 and word.isalpha():
-            best = process.extractOne(
-                word, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-            )
+        if len(word) >= 5 and word.isalpha() and i > 0 and words[i - 1][0] in FUZZY_CUES:
+            best = process.extractOne(word, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is not None:
-                hits.append(
-                    _Hit(words[i][1], words[i][2], list(gaz.by_key[best[0]]), cue)
-                )
+                cue = _cue_before(words, i)
+                hits.append(_Hit(words[i][1], words[i][2], list(gaz.by_key[best[0]]), cue))
         i += 1
     return hits
 
@@ -117,9 +113,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[Location]
             hit.candidates = desa
         elif kec:
             hit.candidates = kec
-    mentioned = {
-        p.kecamatan_code for h in hits if len(h.candidates) == 1 for p in h.candidates
-    }
+    mentioned = {p.kecamatan_code for h in hits if len(h.candidates) == 1 for p in h.candidates}
     out: list[Location] = []
     for hit in hits:
         cands = hit.candidates
@@ -128,9 +122,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[Location]
             cands = narrowed or cands
         ambiguous = len(cands) > 1
         out.extend(
-            Location(
-                p.code, p.name, p.level, hit.start, hit.end, p.kecamatan_code, ambiguous
-            )
+            Location(p.code, p.name, p.level, hit.start, hit.end, p.kecamatan_code, ambiguous)
             for p in sorted(cands, key=lambda p: p.code)
         )
     return out

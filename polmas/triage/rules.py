@@ -27,36 +27,81 @@ CATEGORIES = (
     "lainnya",
 )
 URGENCIES = ("darurat", "tinggi", "normal", "rendah")
-_PREFIX = r"(?:di|ke|ter|me|mem|men|meng|meny|ber|be|pe|pem|pen|peng|se|ng|nge|ka|pa|dipun|ka)?"
+PREFIXES = ("", "di", "ke", "ter", "me", "mem", "men", "meng", "meny", "ber", "be", "pe", "pem")
+PREFIXES += ("pen", "peng", "se", "ng", "nge", "ka", "pa", "dipun")
+_PREFIX_SET = frozenset(PREFIXES)
+_PREFIX_LENGTHS = sorted({len(p) for p in PREFIXES})
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _pattern(keywords: list[str]) -> re.Pattern[str] | None:
-    exact = [re.escape(k[1:]) for k in keywords if k.startswith("=")]
-    open_ = [re.escape(k) for k in keywords if not k.startswith("=")]
-    parts = []
-    if open_:
-        parts.append(
-            rf"(?<![^\W\d_]){_PREFIX}(?P<o>{'|'.join(sorted(open_, key=len)[::-1])})"
-        )
-    if exact:
-        parts.append(
-            rf"(?<![\w])(?P<e>{'|'.join(sorted(exact, key=len)[::-1])})(?![\w])"
-        )
-    return re.compile("|".join(parts)) if parts else None
+@dataclass(frozen=True, slots=True)
+class KeywordIndex:
+    """All keywords of the rules: open words (prefix + any suffix), exact words, phrases.
+
+    Keywords are identified by their text as written in the rules file (``=word`` for exact).
+    """
+
+    open_words: frozenset[str]
+    exact_words: frozenset[str]
+    phrases: tuple[tuple[str, str, str, re.Pattern[str]], ...]
+    max_open: int
+
+    @classmethod
+    def build(cls, keywords: set[str]) -> KeywordIndex:
+        """Compile keywords (``=word`` exact; phrases contain a space or hyphen)."""
+        open_words: set[str] = set()
+        exact: set[str] = set()
+        phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
+        for kw in sorted(keywords):
+            is_exact = kw.startswith("=")
+            word = kw[1:] if is_exact else kw
+            if _WORD_RE.fullmatch(word) is None:
+                tail = r"(?![\w])" if is_exact else ""
+                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}{tail}")
+                first = _WORD_RE.findall(word)[0]
+                phrases.append((kw, first, word, pattern))
+            elif is_exact:
+                exact.add(word)
+            else:
+                open_words.add(word)
+        longest = max((len(w) for w in open_words), default=0)
+        return cls(frozenset(open_words), frozenset(exact), tuple(phrases), longest)
+
+    def hits(self, texts: tuple[str, ...]) -> set[str]:
+        """Every keyword found in any of ``texts``."""
+        found: set[str] = set()
+        words: set[str] = set()
+        for text in texts:
+            words.update(_WORD_RE.findall(text))
+        found.update("=" + w for w in words & self.exact_words)
+        open_words, longest = self.open_words, self.max_open
+        for word in words:
+            for plen in _PREFIX_LENGTHS:
+                if plen and word[:plen] not in _PREFIX_SET:
+                    continue
+                rest = word[plen:]
+                for size in range(2, min(len(rest), longest) + 1):
+                    if rest[:size] in open_words:
+                        found.add(rest[:size])
+        for kw, first, phrase, pattern in self.phrases:
+            if first in words and any(phrase in t and pattern.search(t) for t in texts):
+                found.add(kw)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Compiled rules."""
+    """Compiled rules: keyword sets per category/urgency and one shared index."""
 
-    strong: dict[str, re.Pattern[str] | None]
-    weak: dict[str, re.Pattern[str] | None]
+    strong: dict[str, frozenset[str]]
+    weak: dict[str, frozenset[str]]
     priority: tuple[str, ...]
-    darurat: re.Pattern[str] | None
-    tinggi: re.Pattern[str] | None
-    rendah: re.Pattern[str] | None
+    darurat: frozenset[str]
+    tinggi: frozenset[str]
+    rendah: frozenset[str]
     tinggi_categories: frozenset[str]
     rendah_categories: frozenset[str]
+    index: KeywordIndex
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -67,15 +112,20 @@ class RuleSet:
         if unknown:
             raise ValueError(f"unknown categories in rules: {sorted(unknown)}")
         urg = data["urgency"]
+        every: set[str] = set()
+        for v in cats.values():
+            every.update(v.get("strong", []), v.get("keywords", []))
+        every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
         return cls(
-            strong={c: _pattern(v.get("strong", [])) for c, v in cats.items()},
-            weak={c: _pattern(v.get("keywords", [])) for c, v in cats.items()},
+            strong={c: frozenset(v.get("strong", [])) for c, v in cats.items()},
+            weak={c: frozenset(v.get("keywords", [])) for c, v in cats.items()},
             priority=tuple(data["priority"]),
-            darurat=_pattern(urg["darurat"]),
-            tinggi=_pattern(urg["tinggi"]),
-            rendah=_pattern(urg["rendah"]),
+            darurat=frozenset(urg["darurat"]),
+            tinggi=frozenset(urg["tinggi"]),
+            rendah=frozenset(urg["rendah"]),
             tinggi_categories=frozenset(urg["tinggi_categories"]),
             rendah_categories=frozenset(urg["rendah_categories"]),
+            index=KeywordIndex.build(every),
         )
 
 
@@ -85,23 +135,16 @@ def default_rules() -> RuleSet:
     return RuleSet.from_file(RULES_FILE)
 
 
-def _hits(pattern: re.Pattern[str] | None, texts: tuple[str, ...]) -> set[str]:
-    if pattern is None:
-        return set()
-    found: set[str] = set()
-    for text in texts:
-        for m in pattern.finditer(text):
-            found.add(m.group("o") if m.groupdict().get("o") else m.group(0))
-    return found
+def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
+    """All rule keywords found in the texts (compute once per message)."""
+    return frozenset(rules.index.hits(texts))
 
 
-def category_scores(texts: tuple[str, ...], rules: RuleSet) -> dict[str, float]:
+def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
     """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once)."""
     scores: dict[str, float] = {}
     for cat in rules.strong:
-        points = 2.0 * len(_hits(rules.strong[cat], texts)) + len(
-            _hits(rules.weak[cat], texts)
-        )
+        points = 2.0 * len(found & rules.strong[cat]) + len(found & rules.weak[cat])
         if points:
             scores[cat] = points
     return scores
@@ -115,12 +158,12 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
     return min(scores, key=lambda c: (-scores[c], order.get(c, 99)))
 
 
-def urgency_for(texts: tuple[str, ...], category: str, rules: RuleSet) -> str:
+def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency: darurat keywords first (recall), then tinggi, rendah, normal."""
-    if _hits(rules.darurat, texts):
+    if found & rules.darurat:
         return "darurat"
-    if _hits(rules.tinggi, texts) or category in rules.tinggi_categories:
+    if found & rules.tinggi or category in rules.tinggi_categories:
         return "tinggi"
-    if _hits(rules.rendah, texts) or category in rules.rendah_categories:
+    if found & rules.rendah or category in rules.rendah_categories:
         return "rendah"
     return "normal"

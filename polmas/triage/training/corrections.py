@@ -67,7 +67,5 @@ def train_corrections(path: Path, out: Path, slang: dict[str, str]) -> dict[str,
     LinearHeads(weights, np.asarray(bias, dtype=np.float32), [head]).save(target)
     info["model"] = "corrections.npz"
     info["classes"] = list(classes)
-    (out / "corrections.json").write_text(
-        json.dumps(info, indent=1) + "\n", encoding="utf-8"
-    )
+    (out / "corrections.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info

@@ -94,12 +94,8 @@ def load_hate(data: Path) -> tuple[list[HateRow], list[HateRow]]:
     rows: list[HateRow] = []
     for r in raw:
         targets = tuple(t for t in HATE_TARGETS if r[f"HS_{t.capitalize()}"] == "1")
-        strength = next(
-            (s for s in HATE_STRENGTHS if r[f"HS_{s.capitalize()}"] == "1"), ""
-        )
-        rows.append(
-            HateRow(r["Tweet"], r["HS"] == "1", r["Abusive"] == "1", targets, strength)
-        )
+        strength = next((s for s in HATE_STRENGTHS if r[f"HS_{s.capitalize()}"] == "1"), "")
+        rows.append(HateRow(r["Tweet"], r["HS"] == "1", r["Abusive"] == "1", targets, strength))
     strata = [int(r.hs) * 2 + int(r.abusive) for r in rows]
     train, held = train_test_split(
         rows, test_size=HATE_HOLDOUT, random_state=HATE_SEED, stratify=strata
@@ -126,11 +122,7 @@ def data_files(data: Path) -> list[Path]:
     nlp = data / "nlp"
     files = [nlp / "smsa" / f"{s}_preprocess.tsv" for s in ("train", "valid")]
     files += [nlp / "emot" / f"{s}_preprocess.csv" for s in ("train", "valid")]
-    files += [
-        nlp / "nusax" / lang / f"{s}.csv"
-        for lang in NUSAX_LANGS
-        for s in ("train", "valid")
-    ]
+    files += [nlp / "nusax" / lang / f"{s}.csv" for lang in NUSAX_LANGS for s in ("train", "valid")]
     files += [
         nlp / "hatespeech" / "train.csv",
         nlp / "hatespeech" / "new_kamusalay.csv",

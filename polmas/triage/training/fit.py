@@ -38,9 +38,7 @@ def fit_binary(
     return np.asarray(model.coef_).T, float(model.intercept_[0])
 
 
-def inner_cv_threshold(
-    x: sparse.csr_matrix, y: Sequence[bool], folds: int = 3
-) -> float:
+def inner_cv_threshold(x: sparse.csr_matrix, y: Sequence[bool], folds: int = 3) -> float:
     """Decision threshold maximising F1 on out-of-fold scores of the training data only."""
     target = np.asarray(y, dtype=int)
     oof = np.zeros(len(target), dtype=np.float64)
@@ -61,7 +59,5 @@ def baseline_predict(
         TfidfVectorizer(ngram_range=(1, 2)),
         TfidfVectorizer(analyzer="char", ngram_range=(2, 5)),
     )
-    model = LinearSVC(random_state=SEED).fit(
-        vec.fit_transform(list(train_x)), list(train_y)
-    )
+    model = LinearSVC(random_state=SEED).fit(vec.fit_transform(list(train_x)), list(train_y))
     return list(model.predict(vec.transform(list(test_x))))

@@ -27,9 +27,7 @@ def _r(value: float) -> float:
     return round(float(value), 4)
 
 
-def evaluate_heads(
-    model: LinearHeads, data: Path, slang: dict[str, str]
-) -> dict[str, float]:
+def evaluate_heads(model: LinearHeads, data: Path, slang: dict[str, str]) -> dict[str, float]:
     """Metrics of ``model`` on the validation / held-out splits."""
     out: dict[str, float] = {}
     sentiment_sets = {"smsa": load_smsa(data, "valid")}
@@ -37,9 +35,7 @@ def evaluate_heads(
         sentiment_sets[f"nusax_{lang}"] = load_nusax(data, lang, "valid")
     for key, split in sentiment_sets.items():
         pred = model.predict("sentiment", model.scores(featurise(split.texts, slang)))
-        out[f"sentiment_macro_f1_{key}"] = _r(
-            f1_score(split.labels, pred, average="macro")
-        )
+        out[f"sentiment_macro_f1_{key}"] = _r(f1_score(split.labels, pred, average="macro"))
     emot = load_emot(data, "valid")
     pred = model.predict("emotion", model.scores(featurise(emot.texts, slang)))
     out["emotion_macro_f1_emot"] = _r(f1_score(emot.labels, pred, average="macro"))
@@ -58,9 +54,7 @@ def evaluate_heads(
         [model.predict(f"target_{t}", scores[hs_rows]) for t in HATE_TARGETS],
         dtype=bool,
     ).T
-    out["hate_targets_micro_f1_holdout_hs_rows"] = _r(
-        f1_score(truth, preds, average="micro")
-    )
+    out["hate_targets_micro_f1_holdout_hs_rows"] = _r(f1_score(truth, preds, average="micro"))
     st_rows = [i for i in hs_rows if held[i].strength]
     out["hate_strength_macro_f1_holdout_hs_rows"] = _r(
         f1_score(
@@ -81,9 +75,7 @@ def evaluate_baseline(data: Path) -> dict[str, float]:
     for lang in ("javanese", "sundanese"):
         tr, va = load_nusax(data, lang, "train"), load_nusax(data, lang, "valid")
         pred = baseline_predict(tr.texts, tr.labels, va.texts)
-        out[f"sentiment_macro_f1_nusax_{lang}"] = _r(
-            f1_score(va.labels, pred, average="macro")
-        )
+        out[f"sentiment_macro_f1_nusax_{lang}"] = _r(f1_score(va.labels, pred, average="macro"))
     tr, va = load_emot(data, "train"), load_emot(data, "valid")
     pred = baseline_predict(tr.texts, tr.labels, va.texts)
     out["emotion_macro_f1_emot"] = _r(f1_score(va.labels, pred, average="macro"))

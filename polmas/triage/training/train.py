@@ -42,7 +42,7 @@ from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 
 SENTIMENT = ("negative", "neutral", "positive")
 EMOTIONS = ("anger", "fear", "happy", "love", "sadness")
-KEEP_PER_COLUMN = 40_000
+KEEP_PER_COLUMN = 100_000
 
 
 def _log(msg: str) -> None:
@@ -100,14 +100,10 @@ def build_heads(data: Path, slang: dict[str, str]) -> LinearHeads:
     dense = np.hstack(columns)
     assert dense.shape[0] == N_FEATURES
     weights = prune_top_k(dense, KEEP_PER_COLUMN)
-    return LinearHeads(
-        sparse.csr_matrix(weights), np.asarray(biases, dtype=np.float32), heads
-    )
+    return LinearHeads(sparse.csr_matrix(weights), np.asarray(biases, dtype=np.float32), heads)
 
 
-def train(
-    data: Path, out: Path, corrections_file: Path | None = None
-) -> dict[str, Any]:
+def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[str, Any]:
     """Train everything from ``data`` into ``out``; returns the manifest."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -132,9 +128,7 @@ def train(
     _log("evaluating the saved model on validation / held-out data")
     reloaded = LinearHeads.load(out / "models.npz")
     metrics = evaluate_heads(reloaded, data, slang)
-    _log(
-        "computing the baseline (TF-IDF word 1-2 + char 2-5, LinearSVC) in the same run"
-    )
+    _log("computing the baseline (TF-IDF word 1-2 + char 2-5, LinearSVC) in the same run")
     baseline = evaluate_baseline(data)
 
     corrections_info: dict[str, Any] | None = None
@@ -149,16 +143,12 @@ def train(
         "created_by": "polmas triage train",
         "seeds": {"svm": fit.SEED, "hate_holdout_split": HATE_SEED},
         "hate_holdout_fraction": HATE_HOLDOUT,
-        "features": "hashing word 1-2 + char_wb 2-5 of normalised text, 2 x 2^20, binary, l2",
+        "features": "hashing word 1-2 + char_wb 3-5 of normalised text, 2 x 2^20, binary, l2",
         "classifier": f"LinearSVC C={fit.C_VALUE}, one-vs-rest; top {KEEP_PER_COLUMN} "
         "weights per column kept, float16",
         "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
-        "thresholds": {
-            h.name: h.threshold for h in reloaded.heads.values() if h.kind == "binary"
-        },
-        "data_files": {
-            str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()
-        },
+        "thresholds": {h.name: h.threshold for h in reloaded.heads.values() if h.kind == "binary"},
+        "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
         "versions": {
             "python": platform.python_version(),
             "numpy": np.__version__,
@@ -173,8 +163,6 @@ def train(
         },
         "training_seconds": round(time.perf_counter() - started, 1),
     }
-    (out / "manifest.json").write_text(
-        json.dumps(manifest, indent=2) + "\n", encoding="utf-8"
-    )
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     _log(f"done in {manifest['training_seconds']} s -> {out}")
     return manifest
