@@ -61,25 +61,24 @@ def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
 
     pending: list[tuple[str, str] | dict[str, Any]] = []
 
+    def analyse_job(ident: str, text: str) -> dict[str, Any]:
+        try:
+            return {"id": ident, **analyse_many([text])[0].as_dict()}
+        except Exception as exc:  # noqa: BLE001 - never lose a line: report it instead
+            return {"id": ident, "error": f"gagal diproses: {exc.__class__.__name__}"}
+
     def flush() -> None:
         jobs = [p for p in pending if isinstance(p, tuple)]
         try:
-            results = iter(analyse_many([text for _, text in jobs]))
-        except Exception as exc:  # noqa: BLE001 - never lose lines: report instead
-            results = iter([exc] * len(jobs))
-        for number, item in enumerate(pending):
-            if isinstance(item, dict):
-                out = item
-            else:
-                res = next(results)
-                if isinstance(res, Exception):
-                    out = {
-                        "id": item[0],
-                        "error": f"gagal diproses: {res.__class__.__name__}",
-                    }
-                else:
-                    out = {"id": item[0], **res.as_dict()}
-            del number
+            done = [
+                {"id": ident, **res.as_dict()}
+                for (ident, _), res in zip(jobs, analyse_many([t for _, t in jobs]), strict=True)
+            ]
+        except Exception:  # noqa: BLE001 - fall back to one message at a time
+            done = [analyse_job(ident, text) for ident, text in jobs]
+        results = iter(done)
+        for item in pending:
+            out = item if isinstance(item, dict) else next(results)
             stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         pending.clear()
         stdout.flush()
@@ -107,6 +106,7 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
 def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     from polmas.triage.linear import LinearHeads
     from polmas.triage.normalise import load_slang_dictionary
+    from polmas.triage.training.fixtures import fixture_metrics
     from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 
     directory, data = Path(args.artifacts), Path(args.data)
@@ -124,6 +124,9 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
             f"{key:48} {value:8.4f} {'' if b is None else f'{b:.4f}':>9} "
             f"{recorded.get(key, float('nan')):9.4f}\n"
         )
+    stdout.write("\nself-written fixture check (not a held-out benchmark):\n")
+    for key, value in fixture_metrics(directory=directory).items():
+        stdout.write(f"{key:48} {value:8.4f}\n")
     return 0
 
 

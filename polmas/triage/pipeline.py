@@ -104,7 +104,8 @@ def _softmax(values: FloatArray, scale: float) -> FloatArray:
     z = values * scale
     z = z - z.max()
     e = np.exp(z)
-    return (e / e.sum()).astype(np.float32)
+    result: FloatArray = (e / e.sum()).astype(np.float32)
+    return result
 
 
 def _category(models: Models, found: frozenset[str], corr_scores: FloatArray | None) -> str:

@@ -27,8 +27,8 @@ CATEGORIES = (
     "lainnya",
 )
 URGENCIES = ("darurat", "tinggi", "normal", "rendah")
-PREFIXES = ("", "di", "ke", "ter", "me", "mem", "men", "meng", "meny", "ber", "be", "pe", "pem")
-PREFIXES += ("pen", "peng", "se", "ng", "nge", "ka", "pa", "dipun")
+PREFIXES: tuple[str, ...] = ("", "di", "ke", "ter", "me", "mem", "men", "meng", "meny", "ber")
+PREFIXES += ("be", "pe", "pem", "pen", "peng", "se", "ng", "nge", "ka", "pa", "dipun")
 _PREFIX_SET = frozenset(PREFIXES)
 _PREFIX_LENGTHS = sorted({len(p) for p in PREFIXES})
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 from polmas.triage.cli import main
 from polmas.triage.pipeline import MAX_CHARS
@@ -21,7 +22,7 @@ CONTRACT = {
 }
 
 
-def run(data: bytes) -> list[dict[str, object]]:
+def run(data: bytes) -> list[dict[str, Any]]:
     out = io.StringIO()
     stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
     assert main([], stdin=stdin, stdout=out) == 0

@@ -51,7 +51,7 @@ def test_corrections_change_the_category(tmp_path: Path) -> None:
     ]
     lines.append({"text": "x", "category": "bukan_kategori"})
     corrections.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n")
-    texts, cats, problems = read_corrections(corrections)
+    texts, _cats, problems = read_corrections(corrections)
     assert len(texts) == 600 and len(problems) == 2
     out = tmp_path / "art"
     out.mkdir()
