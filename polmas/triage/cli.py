@@ -1,0 +1,155 @@
+"""Command line: ``triage`` (JSONL in -> JSONL out), ``triage train``, ``triage evaluate``.
+
+Contract: each input line ``{"id": str, "text": str}`` gives exactly one output line, in order.
+A line that cannot be used gives ``{"line": N, "error": "..."}`` (plus ``"id"`` when known).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from polmas.triage.paths import artifacts_dir, shared_data_dir
+
+BATCH = 256
+
+
+def _binary_lines(stdin: TextIO | BinaryIO) -> Iterator[bytes]:
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        yield from buffer
+        return
+    for line in stdin:
+        yield line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+
+
+def _parse(number: int, raw: bytes) -> tuple[str, str] | dict[str, Any]:
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {"line": number, "error": f"UTF-8 tidak valid (byte ke-{exc.start + 1})"}
+    if not decoded.strip():
+        return {"line": number, "error": "baris kosong"}
+    try:
+        item = json.loads(decoded)
+    except ValueError:
+        return {"line": number, "error": "bukan JSON yang valid"}
+    if not isinstance(item, dict):
+        return {"line": number, "error": "baris harus berupa objek JSON"}
+    ident = item.get("id")
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        ident = str(ident)
+    if not isinstance(ident, str) or not ident:
+        return {"line": number, "error": "field 'id' tidak ada atau bukan string"}
+    text = item.get("text")
+    if not isinstance(text, str):
+        return {
+            "line": number,
+            "id": ident,
+            "error": "field 'text' tidak ada atau bukan string",
+        }
+    return ident, text
+
+
+def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
+    """Stream JSONL triage; returns 0 (bad lines are reported in place, not fatal)."""
+    from polmas.triage.pipeline import analyse_many
+
+    pending: list[tuple[str, str] | dict[str, Any]] = []
+
+    def analyse_job(ident: str, text: str) -> dict[str, Any]:
+        try:
+            return {"id": ident, **analyse_many([text])[0].as_dict()}
+        except Exception as exc:  # noqa: BLE001 - never lose a line: report it instead
+            return {"id": ident, "error": f"gagal diproses: {exc.__class__.__name__}"}
+
+    def flush() -> None:
+        jobs = [p for p in pending if isinstance(p, tuple)]
+        try:
+            done = [
+                {"id": ident, **res.as_dict()}
+                for (ident, _), res in zip(jobs, analyse_many([t for _, t in jobs]), strict=True)
+            ]
+        except Exception:  # noqa: BLE001 - fall back to one message at a time
+            done = [analyse_job(ident, text) for ident, text in jobs]
+        results = iter(done)
+        for item in pending:
+            out = item if isinstance(item, dict) else next(results)
+            stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        pending.clear()
+        stdout.flush()
+
+    for number, raw in enumerate(_binary_lines(stdin), start=1):
+        pending.append(_parse(number, raw.rstrip(b"\r\n")))
+        if len(pending) >= BATCH:
+            flush()
+    flush()
+    return 0
+
+
+def _train(args: argparse.Namespace, stdout: TextIO) -> int:
+    from polmas.triage.training.train import train
+
+    manifest = train(
+        Path(args.data),
+        Path(args.out),
+        Path(args.corrections) if args.corrections else None,
+    )
+    stdout.write(json.dumps(manifest["validation_metrics"], indent=2) + "\n")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
+    from polmas.triage.linear import LinearHeads
+    from polmas.triage.normalise import load_slang_dictionary
+    from polmas.triage.training.fixtures import fixture_metrics
+    from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
+
+    directory, data = Path(args.artifacts), Path(args.data)
+    model = LinearHeads.load(directory / "models.npz")
+    ours = evaluate_heads(model, data, load_slang_dictionary(directory))
+    base = evaluate_baseline(data)
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    recorded = manifest.get("validation_metrics", {})
+    stdout.write(
+        f"{'metric (validation / held-out)':48} {'polmas':>8} {'baseline':>9} {'manifest':>9}\n"
+    )
+    for key, value in ours.items():
+        b = base.get(key)
+        stdout.write(
+            f"{key:48} {value:8.4f} {'' if b is None else f'{b:.4f}':>9} "
+            f"{recorded.get(key, float('nan')):9.4f}\n"
+        )
+    stdout.write("\nself-written fixture check (not a held-out benchmark):\n")
+    for key, value in fixture_metrics(directory=directory).items():
+        stdout.write(f"{key:48} {value:8.4f}\n")
+    return 0
+
+
+def main(
+    argv: list[str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """Entry point of ``triage`` / ``python -m polmas.triage`` / ``polmas triage``."""
+    out = stdout or sys.stdout
+    parser = argparse.ArgumentParser(prog="triage", description="Polmas Indonesian text triage")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="JSONL on stdin -> JSONL on stdout (the default)")
+    p_train = sub.add_parser("train", help="train all models from the shared data")
+    p_train.add_argument("--data", default=str(shared_data_dir()))
+    p_train.add_argument("--out", default=str(artifacts_dir()))
+    p_train.add_argument("--corrections", default=None, help="JSONL of {text, category}")
+    p_eval = sub.add_parser("evaluate", help="validation metrics beside the baseline")
+    p_eval.add_argument("--data", default=str(shared_data_dir()))
+    p_eval.add_argument("--artifacts", default=str(artifacts_dir()))
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    if args.command == "train":
+        return _train(args, out)
+    if args.command == "evaluate":
+        return _evaluate(args, out)
+    return run_triage(stdin or sys.stdin, out)

@@ -1,0 +1,119 @@
+"""Linear model heads stored as pruned float16 sparse weights in one ``.npz`` (no pickle).
+
+All heads share the hashed feature space, so one sparse product ``X @ W`` scores every head.
+A head is either ``multiclass`` (arg-max over its columns) or ``binary`` (one column, positive
+when the score exceeds its threshold).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+FloatArray = NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One prediction task: its columns in the weight matrix and its labels."""
+
+    name: str
+    kind: str  # "multiclass" or "binary"
+    classes: tuple[str, ...]
+    start: int
+    stop: int
+    threshold: float = 0.0
+
+
+def prune_top_k(coef: NDArray[np.float64], keep: int) -> sparse.csc_matrix:
+    """Keep the ``keep`` largest-magnitude weights of each column (coef: features x cols)."""
+    cols = []
+    for j in range(coef.shape[1]):
+        col = coef[:, j]
+        k = min(keep, int(np.count_nonzero(col)))
+        idx = np.argpartition(-np.abs(col), k - 1)[:k] if k > 0 else np.array([], dtype=np.int64)
+        idx.sort()
+        vals = col[idx].astype(np.float16)
+        cols.append(
+            sparse.csc_matrix(
+                (vals.astype(np.float32), (idx, np.zeros_like(idx))),
+                shape=(coef.shape[0], 1),
+            )
+        )
+    return sparse.hstack(cols, format="csc")
+
+
+class LinearHeads:
+    """A set of heads over one sparse weight matrix ``W`` (features x columns) and bias ``b``."""
+
+    def __init__(self, weights: sparse.csr_matrix, bias: FloatArray, heads: list[Head]) -> None:
+        self.weights = weights.tocsr()
+        self.bias = bias.astype(np.float32)
+        self.heads = {h.name: h for h in heads}
+
+    def scores(self, features: sparse.csr_matrix) -> FloatArray:
+        """Raw decision scores, shape (n_samples, n_columns)."""
+        product = features @ self.weights
+        dense = np.asarray(product.toarray() if sparse.issparse(product) else product)
+        return (dense + self.bias).astype(np.float32)
+
+    def predict(self, name: str, scores: FloatArray) -> list[str] | list[bool]:
+        """Labels of head ``name`` for every row of ``scores``."""
+        head = self.heads[name]
+        block = scores[:, head.start : head.stop]
+        if head.kind == "binary":
+            return [bool(v) for v in block[:, 0] > head.threshold]
+        return [head.classes[i] for i in np.argmax(block, axis=1)]
+
+    def save(self, path: Path) -> None:
+        """Write weights (float16, CSR parts) and the head table to ``path`` (.npz)."""
+        w = self.weights.tocsr()
+        w.sort_indices()
+        table = [
+            {
+                "name": h.name,
+                "kind": h.kind,
+                "classes": list(h.classes),
+                "start": h.start,
+                "stop": h.stop,
+                "threshold": h.threshold,
+            }
+            for h in self.heads.values()
+        ]
+        np.savez_compressed(
+            path,
+            data=w.data.astype(np.float16),
+            indices=w.indices.astype(np.int32),
+            indptr=w.indptr.astype(np.int64),
+            shape=np.asarray(w.shape, dtype=np.int64),
+            bias=self.bias.astype(np.float32),
+            heads=np.frombuffer(json.dumps(table).encode("utf-8"), dtype=np.uint8),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LinearHeads:
+        """Load without pickle."""
+        with np.load(path, allow_pickle=False) as z:
+            shape = tuple(int(v) for v in z["shape"])
+            w = sparse.csr_matrix(
+                (z["data"].astype(np.float32), z["indices"], z["indptr"]), shape=shape
+            )
+            bias = z["bias"].astype(np.float32)
+            table = json.loads(bytes(z["heads"]).decode("utf-8"))
+        heads = [
+            Head(
+                t["name"],
+                t["kind"],
+                tuple(t["classes"]),
+                int(t["start"]),
+                int(t["stop"]),
+                float(t["threshold"]),
+            )
+            for t in table
+        ]
+        return cls(w, bias, heads)

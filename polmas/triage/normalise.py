@@ -1,0 +1,155 @@
+"""Normalisation of informal Indonesian / Javanese / Sundanese text with an offset map.
+
+Steps per token: lower-case, collapse runs of three or more equal letters, replace digits used
+as letters (``s4y4`` -> ``saya``), then look the token up in the slang dictionary
+(``new_kamusalay.csv`` shipped as ``artifacts/slang.json`` plus our own
+``rules/abbreviations.json``, which wins). The original text is kept and every normalised token
+records the span of the original token it came from, so spans found in the normalised text can be
+mapped back with :meth:`NormalisedText.to_original`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from polmas.triage.paths import PACKAGE_DIR, artifacts_dir
+
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
+_REPEAT3_RE = re.compile(r"([^\W\d_])\1{2,}")
+_DIGIT_RUN_RE = re.compile(r"\d{2,}")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_INNER_DIGIT_RE = re.compile(r"[^\W\d_]\d[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpan:
+    """One normalised token: its span in the normalised and in the original text."""
+
+    norm_start: int
+    norm_end: int
+    orig_start: int
+    orig_end: int
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Normalised text, the original, and the token-level offset map between them."""
+
+    original: str
+    text: str
+    spans: tuple[TokenSpan, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of :attr:`text` to a span of :attr:`original`.
+
+        Inside an unchanged token the mapping is exact per character; a span that touches a
+        changed token is widened to that token's original boundaries.
+        """
+        if not self.spans or end <= start:
+            return (0, 0) if not self.spans else self._point(start)
+        starts = [s.norm_start for s in self.spans]
+        i = max(bisect_right(starts, start) - 1, 0)
+        j = max(bisect_right(starts, end - 1) - 1, 0)
+        first, last = self.spans[i], self.spans[j]
+        if first.changed or start >= first.norm_end:
+            o_start = first.orig_start if start < first.norm_end else first.orig_end
+        else:
+            o_start = first.orig_start + (start - first.norm_start)
+        if last.changed or end > last.norm_end:
+            o_end = last.orig_end
+        else:
+            o_end = last.orig_start + (end - last.norm_start)
+        return o_start, max(o_end, o_start)
+
+    def _point(self, pos: int) -> tuple[int, int]:
+        starts = [s.norm_start for s in self.spans]
+        i = max(bisect_right(starts, pos) - 1, 0)
+        o = self.spans[i].orig_start if pos <= self.spans[i].norm_start else self.spans[i].orig_end
+        return o, o
+
+
+def own_abbreviations() -> dict[str, str]:
+    """Our own additions (``rules/abbreviations.json``)."""
+    own = json.loads((PACKAGE_DIR / "rules" / "abbreviations.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in own.items() if not k.startswith("_")}
+
+
+def merge_slang(base: dict[str, str]) -> dict[str, str]:
+    """Slang dictionary ``base`` overridden by our own abbreviations."""
+    merged = dict(base)
+    merged.update(own_abbreviations())
+    return merged
+
+
+@lru_cache(maxsize=4)
+def load_slang_dictionary(directory: Path) -> dict[str, str]:
+    """The merged slang dictionary of an artifact folder (``slang.json`` + own abbreviations)."""
+    slang_file = directory / "slang.json"
+    base: dict[str, str] = {}
+    if slang_file.exists():
+        base = json.loads(slang_file.read_text(encoding="utf-8"))["entries"]
+    return merge_slang(base)
+
+
+def slang_dictionary() -> dict[str, str]:
+    """The merged slang dictionary of the active artifact folder (cached per process)."""
+    return load_slang_dictionary(artifacts_dir())
+
+
+def _deleet(token: str) -> str:
+    if _DIGIT_RUN_RE.search(token) or not _INNER_DIGIT_RE.search(token):
+        return token
+    return token.translate(_LEET)
+
+
+def normalise_token(token: str, slang: dict[str, str]) -> str:
+    """Normalise a single token (already split off by :data:`TOKEN_RE`)."""
+    low = token.lower()
+    if low in slang:
+        return slang[low]
+    low = _deleet(low)
+    if _REPEAT3_RE.search(low):
+        double = _REPEAT3_RE.sub(r"\1\1", low)
+        if double in slang:
+            return slang[double]
+        low = _REPEAT3_RE.sub(r"\1", low)
+    return slang.get(low, low)
+
+
+def normalise(text: str, slang: dict[str, str] | None = None) -> NormalisedText:
+    """Normalise ``text``; tokens are joined by single spaces in the result."""
+    table = slang_dictionary() if slang is None else slang
+    parts: list[str] = []
+    spans: list[TokenSpan] = []
+    pos = 0
+    for match in TOKEN_RE.finditer(text):
+        raw = match.group(0)
+        norm = normalise_token(raw, table)
+        if not norm:
+            continue
+        if parts:
+            pos += 1
+        spans.append(
+            TokenSpan(
+                pos,
+                pos + len(norm),
+                match.start(),
+                match.end(),
+                changed=norm != raw.lower() or len(norm) != len(raw),
+            )
+        )
+        parts.append(norm)
+        pos += len(norm)
+    return NormalisedText(original=text, text=" ".join(parts), spans=tuple(spans))
+
+
+def normalise_fast(text: str, slang: dict[str, str] | None = None) -> str:
+    """Return only the normalised string (used for feature extraction)."""
+    table = slang_dictionary() if slang is None else slang
+    return " ".join(normalise_token(t, table) for t in TOKEN_RE.findall(text))

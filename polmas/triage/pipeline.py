@@ -1,0 +1,190 @@
+"""Whole-message triage: ``analyse(text)`` and the batched ``analyse_many(texts)``."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from polmas.triage.features import featurise_normalised
+from polmas.triage.gazetteer import Gazetteer, default_gazetteer
+from polmas.triage.linear import FloatArray, LinearHeads
+from polmas.triage.normalise import load_slang_dictionary, normalise_fast
+from polmas.triage.paths import artifacts_dir
+from polmas.triage.pii import PiiSpan, find_pii, mask_pii
+from polmas.triage.places import Location, find_places
+from polmas.triage.rules import (
+    CATEGORIES,
+    RuleSet,
+    best_category,
+    category_scores,
+    default_rules,
+    keyword_hits,
+    urgency_for,
+)
+from polmas.triage.training.data import HATE_TARGETS
+
+MAX_CHARS = 5000
+"""Texts longer than this are cut to their first MAX_CHARS characters (``truncated=True``)."""
+
+_HAS_WORD = re.compile(r"[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class TriageResult:
+    """The output contract of one message (``id`` is added by the CLI)."""
+
+    sentiment: str
+    emotion: str | None
+    hate_speech: bool
+    abusive: bool
+    hate_targets: tuple[str, ...]
+    hate_strength: str | None
+    category: str
+    urgency: str
+    locations: tuple[Location, ...]
+    pii: tuple[PiiSpan, ...]
+    masked_text: str
+    truncated: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with the contract's field names."""
+        return {
+            "sentiment": self.sentiment,
+            "emotion": self.emotion,
+            "hate_speech": self.hate_speech,
+            "abusive": self.abusive,
+            "hate_targets": list(self.hate_targets),
+            "hate_strength": self.hate_strength,
+            "category": self.category,
+            "urgency": self.urgency,
+            "locations": [loc.as_dict() for loc in self.locations],
+            "pii": [{"type": p.type, "start": p.start, "end": p.end} for p in self.pii],
+            "masked_text": self.masked_text,
+            "truncated": self.truncated,
+        }
+
+
+class Models:
+    """Everything loaded from an artifact folder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.heads = LinearHeads.load(directory / "models.npz")
+        self.slang = load_slang_dictionary(directory)
+        self.gazetteer = Gazetteer.from_json(directory / "gazetteer.json")
+        self.rules: RuleSet = default_rules()
+        self.corrections: LinearHeads | None = None
+        self.n_corrections = 0
+        if (directory / "corrections.npz").exists():
+            self.corrections = LinearHeads.load(directory / "corrections.npz")
+            info = json.loads((directory / "corrections.json").read_text(encoding="utf-8"))
+            self.n_corrections = int(info["n"])
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[Path, Models] = {}
+
+
+def get_models(directory: Path | None = None) -> Models:
+    """Load the models of ``directory`` (default: active artifacts) once per process."""
+    key = (directory or artifacts_dir()).resolve()
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = Models(key)
+        return _CACHE[key]
+
+
+def _softmax(values: FloatArray, scale: float) -> FloatArray:
+    z = values * scale
+    z = z - z.max()
+    e = np.exp(z)
+    result: FloatArray = (e / e.sum()).astype(np.float32)
+    return result
+
+
+def _category(models: Models, found: frozenset[str], corr_scores: FloatArray | None) -> str:
+    scores = category_scores(found, models.rules)
+    if corr_scores is None or models.corrections is None:
+        return best_category(scores, models.rules)
+    rule_vec = np.array([scores.get(c, 0.0) for c in CATEGORIES], dtype=np.float32)
+    rule_vec[CATEGORIES.index("lainnya")] = 0.5 if not scores else 0.0
+    p = _softmax(rule_vec, 1.5)
+    head = models.corrections.heads["category_corrections"]
+    corr = _softmax(corr_scores, 3.0)
+    alpha = min(0.7, models.n_corrections / (models.n_corrections + 100.0))
+    mixed = (1 - alpha) * p
+    for i, cat in enumerate(head.classes):
+        mixed[CATEGORIES.index(cat)] += alpha * corr[i]
+    return CATEGORIES[int(np.argmax(mixed))]
+
+
+def analyse_many(
+    texts: list[str], gazetteer: Gazetteer | None = None, directory: Path | None = None
+) -> list[TriageResult]:
+    """Triage a batch of messages (one sparse product for all classifiers)."""
+    models = get_models(directory)
+    gaz = gazetteer or models.gazetteer
+    cut = [t[:MAX_CHARS] for t in texts]
+    norm = [normalise_fast(t, models.slang) for t in cut]
+    x = featurise_normalised(norm)
+    scores = models.heads.scores(x)
+    corr_scores = models.corrections.scores(x) if models.corrections is not None else None
+    heads = models.heads
+    sentiment = heads.predict("sentiment", scores)
+    emotion = heads.predict("emotion", scores)
+    hate = heads.predict("hate_speech", scores)
+    abusive = heads.predict("abusive", scores)
+    strength = heads.predict("hate_strength", scores)
+    target_cols = [heads.heads[f"target_{t}"].start for t in HATE_TARGETS]
+    results: list[TriageResult] = []
+    for i, text in enumerate(cut):
+        has_word = bool(_HAS_WORD.search(text))
+        is_hate = bool(hate[i]) and has_word
+        targets: tuple[str, ...] = ()
+        if is_hate:
+            t_scores = scores[i, target_cols]
+            targets = tuple(t for t, s in zip(HATE_TARGETS, t_scores, strict=True) if s > 0)
+            targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
+        both = (text.lower(), norm[i])
+        found = keyword_hits(both, models.rules)
+        category = _category(models, found, None if corr_scores is None else corr_scores[i])
+        urgency = urgency_for(found, category, models.rules) if has_word else "rendah"
+        pii = find_pii(text)
+        results.append(
+            TriageResult(
+                sentiment=str(sentiment[i]) if has_word else "neutral",
+                emotion=str(emotion[i]) if has_word else None,
+                hate_speech=is_hate,
+                abusive=bool(abusive[i]) and has_word,
+                hate_targets=targets,
+                hate_strength=str(strength[i]) if is_hate else None,
+                category=category,
+                urgency=urgency,
+                locations=tuple(find_places(text, gaz)),
+                pii=tuple(pii),
+                masked_text=mask_pii(text, pii),
+                truncated=len(text) < len(texts[i]),
+            )
+        )
+    return results
+
+
+def analyse(text: str, gazetteer: Gazetteer | None = None) -> TriageResult:
+    """Triage one message."""
+    return analyse_many([text], gazetteer)[0]
+
+
+__all__ = [
+    "MAX_CHARS",
+    "Models",
+    "TriageResult",
+    "analyse",
+    "analyse_many",
+    "default_gazetteer",
+]

@@ -1,0 +1,169 @@
+"""Keyword rules for case category and urgency (see ``rules/category_rules.json``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from polmas.triage.paths import RULES_FILE
+
+CATEGORIES = (
+    "kriminalitas",
+    "narkoba",
+    "lalu_lintas",
+    "ketertiban_umum",
+    "konflik_sara",
+    "pemilu_politik_uang",
+    "pemilu_intimidasi",
+    "pemilu_netralitas",
+    "pemilu_logistik_tps",
+    "hoaks",
+    "kdrt_perlindungan_anak",
+    "pelayanan_kepolisian",
+    "non_kepolisian",
+    "lainnya",
+)
+URGENCIES = ("darurat", "tinggi", "normal", "rendah")
+PREFIXES: tuple[str, ...] = ("", "di", "ke", "ter", "me", "mem", "men", "meng", "meny", "ber")
+PREFIXES += ("be", "pe", "pem", "pen", "peng", "se", "ng", "nge", "ka", "pa", "dipun")
+_PREFIX_SET = frozenset(PREFIXES)
+_PREFIX_LENGTHS = sorted({len(p) for p in PREFIXES})
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordIndex:
+    """All keywords of the rules: open words (prefix + any suffix), exact words, phrases.
+
+    Keywords are identified by their text as written in the rules file (``=word`` for exact).
+    """
+
+    open_words: frozenset[str]
+    exact_words: frozenset[str]
+    phrases: tuple[tuple[str, str, str, re.Pattern[str]], ...]
+    max_open: int
+
+    @classmethod
+    def build(cls, keywords: set[str]) -> KeywordIndex:
+        """Compile keywords (``=word`` exact; phrases contain a space or hyphen)."""
+        open_words: set[str] = set()
+        exact: set[str] = set()
+        phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
+        for kw in sorted(keywords):
+            is_exact = kw.startswith("=")
+            word = kw[1:] if is_exact else kw
+            if _WORD_RE.fullmatch(word) is None:
+                tail = r"(?![\w])" if is_exact else ""
+                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}{tail}")
+                first = _WORD_RE.findall(word)[0]
+                phrases.append((kw, first, word, pattern))
+            elif is_exact:
+                exact.add(word)
+            else:
+                open_words.add(word)
+        longest = max((len(w) for w in open_words), default=0)
+        return cls(frozenset(open_words), frozenset(exact), tuple(phrases), longest)
+
+    def hits(self, texts: tuple[str, ...]) -> set[str]:
+        """Every keyword found in any of ``texts``."""
+        found: set[str] = set()
+        words: set[str] = set()
+        for text in texts:
+            words.update(_WORD_RE.findall(text))
+        found.update("=" + w for w in words & self.exact_words)
+        open_words, longest = self.open_words, self.max_open
+        for word in words:
+            for plen in _PREFIX_LENGTHS:
+                if plen and word[:plen] not in _PREFIX_SET:
+                    continue
+                rest = word[plen:]
+                for size in range(2, min(len(rest), longest) + 1):
+                    if rest[:size] in open_words:
+                        found.add(rest[:size])
+        for kw, first, phrase, pattern in self.phrases:
+            if first in words and any(phrase in t and pattern.search(t) for t in texts):
+                found.add(kw)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Compiled rules: keyword sets per category/urgency and one shared index."""
+
+    strong: dict[str, frozenset[str]]
+    weak: dict[str, frozenset[str]]
+    priority: tuple[str, ...]
+    darurat: frozenset[str]
+    tinggi: frozenset[str]
+    rendah: frozenset[str]
+    tinggi_categories: frozenset[str]
+    rendah_categories: frozenset[str]
+    index: KeywordIndex
+
+    @classmethod
+    def from_file(cls, path: Path) -> RuleSet:
+        """Compile a rules JSON file."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        cats = data["categories"]
+        unknown = set(cats) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"unknown categories in rules: {sorted(unknown)}")
+        urg = data["urgency"]
+        every: set[str] = set()
+        for v in cats.values():
+            every.update(v.get("strong", []), v.get("keywords", []))
+        every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
+        return cls(
+            strong={c: frozenset(v.get("strong", [])) for c, v in cats.items()},
+            weak={c: frozenset(v.get("keywords", [])) for c, v in cats.items()},
+            priority=tuple(data["priority"]),
+            darurat=frozenset(urg["darurat"]),
+            tinggi=frozenset(urg["tinggi"]),
+            rendah=frozenset(urg["rendah"]),
+            tinggi_categories=frozenset(urg["tinggi_categories"]),
+            rendah_categories=frozenset(urg["rendah_categories"]),
+            index=KeywordIndex.build(every),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The committed rules (compiled once per process)."""
+    return RuleSet.from_file(RULES_FILE)
+
+
+def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
+    """All rule keywords found in the texts (compute once per message)."""
+    return frozenset(rules.index.hits(texts))
+
+
+def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
+    """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once)."""
+    scores: dict[str, float] = {}
+    for cat in rules.strong:
+        points = 2.0 * len(found & rules.strong[cat]) + len(found & rules.weak[cat])
+        if points:
+            scores[cat] = points
+    return scores
+
+
+def best_category(scores: dict[str, float], rules: RuleSet) -> str:
+    """The highest-scoring category (ties by priority), or ``lainnya``."""
+    if not scores:
+        return "lainnya"
+    order = {c: i for i, c in enumerate(rules.priority)}
+    return min(scores, key=lambda c: (-scores[c], order.get(c, 99)))
+
+
+def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
+    """Urgency: darurat keywords first (recall), then tinggi, rendah, normal."""
+    if found & rules.darurat:
+        return "darurat"
+    if found & rules.tinggi or category in rules.tinggi_categories:
+        return "tinggi"
+    if found & rules.rendah or category in rules.rendah_categories:
+        return "rendah"
+    return "normal"

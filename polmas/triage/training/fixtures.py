@@ -1,0 +1,41 @@
+"""Category / urgency check on the self-written fixture messages (not a held-out benchmark).
+
+``polmas/triage/tests/fixtures/messages.jsonl`` was written by the developer of the rules, so the
+figures show that the rules work as intended, not how they generalise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from polmas.triage.paths import PACKAGE_DIR
+
+FIXTURES = PACKAGE_DIR / "tests" / "fixtures" / "messages.jsonl"
+
+
+def load_fixtures(path: Path = FIXTURES) -> list[dict[str, str]]:
+    """The labelled fixture messages."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def fixture_metrics(path: Path = FIXTURES, directory: Path | None = None) -> dict[str, float]:
+    """Category accuracy, urgency accuracy, darurat recall and precision."""
+    from polmas.triage.pipeline import analyse_many
+
+    items = load_fixtures(path)
+    results = analyse_many([i["text"] for i in items], directory=directory)
+    n = len(items)
+    cat_ok = sum(r.category == i["category"] for r, i in zip(results, items, strict=True))
+    urg_ok = sum(r.urgency == i["urgency"] for r, i in zip(results, items, strict=True))
+    gold = [i["urgency"] == "darurat" for i in items]
+    pred = [r.urgency == "darurat" for r in results]
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    return {
+        "n_messages": float(n),
+        "category_accuracy": round(cat_ok / n, 4),
+        "urgency_accuracy": round(urg_ok / n, 4),
+        "darurat_recall": round(tp / max(sum(gold), 1), 4),
+        "darurat_precision": round(tp / max(sum(pred), 1), 4),
+    }

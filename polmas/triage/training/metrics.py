@@ -1,0 +1,93 @@
+"""Validation metrics of a trained model and of the issue's baseline, on the same splits.
+
+Held-out data: SmSA / NusaX / EmoT ``valid`` files, and the 20 % hate-speech split carved out
+by :func:`polmas.triage.training.data.load_hate` (never used for fitting or selection).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from polmas.triage.features import featurise
+from polmas.triage.linear import LinearHeads
+from polmas.triage.training.data import (
+    HATE_TARGETS,
+    load_emot,
+    load_hate,
+    load_nusax,
+    load_smsa,
+)
+from polmas.triage.training.fit import baseline_predict
+
+
+def _r(value: float) -> float:
+    return round(float(value), 4)
+
+
+def evaluate_heads(model: LinearHeads, data: Path, slang: dict[str, str]) -> dict[str, float]:
+    """Metrics of ``model`` on the validation / held-out splits."""
+    out: dict[str, float] = {}
+    sentiment_sets = {"smsa": load_smsa(data, "valid")}
+    for lang in ("javanese", "sundanese", "indonesian"):
+        sentiment_sets[f"nusax_{lang}"] = load_nusax(data, lang, "valid")
+    for key, split in sentiment_sets.items():
+        pred = model.predict("sentiment", model.scores(featurise(split.texts, slang)))
+        out[f"sentiment_macro_f1_{key}"] = _r(f1_score(split.labels, pred, average="macro"))
+    emot = load_emot(data, "valid")
+    pred = model.predict("emotion", model.scores(featurise(emot.texts, slang)))
+    out["emotion_macro_f1_emot"] = _r(f1_score(emot.labels, pred, average="macro"))
+
+    _, held = load_hate(data)
+    scores = model.scores(featurise([r.text for r in held], slang))
+    out["hate_speech_f1_holdout"] = _r(
+        f1_score([r.hs for r in held], model.predict("hate_speech", scores))
+    )
+    out["abusive_f1_holdout"] = _r(
+        f1_score([r.abusive for r in held], model.predict("abusive", scores))
+    )
+    hs_rows = [i for i, r in enumerate(held) if r.hs]
+    truth = np.array([[t in held[i].targets for t in HATE_TARGETS] for i in hs_rows])
+    preds = np.array(
+        [model.predict(f"target_{t}", scores[hs_rows]) for t in HATE_TARGETS],
+        dtype=bool,
+    ).T
+    out["hate_targets_micro_f1_holdout_hs_rows"] = _r(f1_score(truth, preds, average="micro"))
+    st_rows = [i for i in hs_rows if held[i].strength]
+    out["hate_strength_macro_f1_holdout_hs_rows"] = _r(
+        f1_score(
+            [held[i].strength for i in st_rows],
+            model.predict("hate_strength", scores[st_rows]),
+            average="macro",
+        )
+    )
+    return out
+
+
+def evaluate_baseline(data: Path) -> dict[str, float]:
+    """The issue's baseline (TF-IDF word 1-2 + char 2-5, LinearSVC), each task on its own data."""
+    out: dict[str, float] = {}
+    tr, va = load_smsa(data, "train"), load_smsa(data, "valid")
+    pred = baseline_predict(tr.texts, tr.labels, va.texts)
+    out["sentiment_macro_f1_smsa"] = _r(f1_score(va.labels, pred, average="macro"))
+    for lang in ("javanese", "sundanese"):
+        tr, va = load_nusax(data, lang, "train"), load_nusax(data, lang, "valid")
+        pred = baseline_predict(tr.texts, tr.labels, va.texts)
+        out[f"sentiment_macro_f1_nusax_{lang}"] = _r(f1_score(va.labels, pred, average="macro"))
+    tr, va = load_emot(data, "train"), load_emot(data, "valid")
+    pred = baseline_predict(tr.texts, tr.labels, va.texts)
+    out["emotion_macro_f1_emot"] = _r(f1_score(va.labels, pred, average="macro"))
+    train, held = load_hate(data)
+    for key, attr in (
+        ("hate_speech_f1_holdout", "hs"),
+        ("abusive_f1_holdout", "abusive"),
+    ):
+        pred = baseline_predict(
+            [r.text for r in train],
+            [bool(getattr(r, attr)) for r in train],
+            [r.text for r in held],
+        )
+        out[key] = _r(f1_score([bool(getattr(r, attr)) for r in held], pred))
+    return out
