@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar, Literal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.test import Client
 
 from polmas.org import services
@@ -70,9 +72,19 @@ class World:
         return self.tokens[key]
 
 
+TEST_PASSWORD = "rahasia-uji-123"
+
+
+@lru_cache(maxsize=1)
+def _test_password_hash() -> str:
+    """Argon2 is slow by design; hash the shared test password once per test run."""
+    return make_password(TEST_PASSWORD)
+
+
 def make_officer(
     unit: Unit, username: str, role: str, nrp: str, *, desa: Sequence[Region] = ()
 ) -> Any:
+    """A person with a login (password TEST_PASSWORD), a role in `unit`, and optional desa."""
     person = services.create_person(
         actor=None,
         unit=unit,
@@ -80,8 +92,10 @@ def make_officer(
         full_name=username.replace(".", " ").title(),
         rank=Rank.AKP,
         username=username,
-        password="rahasia-uji-123",
     )
+    assert person.user is not None
+    person.user.password = _test_password_hash()
+    person.user.save(update_fields=["password"])
     services.grant_role(actor=None, person=person, unit=unit, role=role)
     for d in desa:
         services.assign_desa(actor=None, person=person, desa=d)
@@ -97,7 +111,9 @@ def build_world() -> World:
         Region.objects.filter(parent__name="Indramayu", level="desa").order_by("code").first()
     )
     assert desa_out is not None
-    no_role = get_user_model().objects.create_user("uji.tanpa.peran", password="rahasia-uji-123")
+    no_role = get_user_model().objects.create_user("uji.tanpa.peran")
+    no_role.password = _test_password_hash()
+    no_role.save(update_fields=["password"])
     return World(
         polres=polres,
         unit_in=unit_in,

@@ -64,7 +64,7 @@ def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
     def analyse_job(ident: str, text: str) -> dict[str, Any]:
         try:
             return {"id": ident, **analyse_many([text])[0].as_dict()}
-        except Exception as exc:  # noqa: BLE001 - never lose a line: report it instead
+        except Exception as exc:
             return {"id": ident, "error": f"gagal diproses: {exc.__class__.__name__}"}
 
     def flush() -> None:
@@ -74,7 +74,7 @@ def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
                 {"id": ident, **res.as_dict()}
                 for (ident, _), res in zip(jobs, analyse_many([t for _, t in jobs]), strict=True)
             ]
-        except Exception:  # noqa: BLE001 - fall back to one message at a time
+        except Exception:
             done = [analyse_job(ident, text) for ident, text in jobs]
         results = iter(done)
         for item in pending:

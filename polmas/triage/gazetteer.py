@@ -95,7 +95,7 @@ class Place:
 
 
 def name_key(name: str) -> str:
-    """Lower-case a name and drop everything but letters and digits ("Gabus Kulon" -> "gabuskulon")."""
+    """Lower-case a name, keep only letters and digits ("Gabus Kulon" -> "gabuskulon")."""
     return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
