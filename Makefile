@@ -12,6 +12,7 @@ setup: $(VENV)/.installed $(VENDOR)/.copied messages
 	$(POLMAS) migrate --no-input -v0
 	$(POLMAS) load-regions
 	$(POLMAS) load-units
+	$(POLMAS) load-elections
 	$(POLMAS) collectstatic --no-input -v0
 
 $(VENV)/.installed: pyproject.toml requirements.lock

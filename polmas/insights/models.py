@@ -1,0 +1,90 @@
+"""Elections and alerts (roll-up tables live in rollups/ when the domain apps land)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from polmas.core.models import TimeStampedModel
+from polmas.org.models import Region, Unit
+from polmas.org.scope import ScopedQuerySet
+
+
+class ElectionKind(models.TextChoices):
+    PEMILU = "pemilu", _("Pemilu")
+    PILKADA = "pilkada", _("Pilkada")
+    PILKADES = "pilkades", _("Pilkades")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class Election(TimeStampedModel):
+    name = models.CharField(_("nama"), max_length=120)
+    kind = models.CharField(_("jenis"), max_length=10, choices=ElectionKind.choices)
+    voting_date = models.DateField(_("hari pemungutan suara"))
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("wilayah"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Wilayah penyelenggaraan."),
+    )
+    notes = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        ordering = ("-voting_date",)
+        verbose_name = _("pemilihan")
+        verbose_name_plural = _("pemilihan")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "voting_date"], name="uniq_election")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AlertKind(models.TextChoices):
+    SLA_BREACH = "sla", _("Tenggat kasus terlewati")
+    RUMOUR_SPIKE = "hoaks", _("Lonjakan laporan hoaks")
+    PROVOCATION = "provokasi", _("Lonjakan provokasi")
+    NOT_VISITED = "belum_dikunjungi", _("Desa lama tidak dikunjungi")
+    DARURAT = "darurat", _("Kasus darurat")
+
+
+class Alert(TimeStampedModel):
+    """Something a commander should act on. `key` makes detection idempotent."""
+
+    kind = models.CharField(_("jenis"), max_length=20, choices=AlertKind.choices, db_index=True)
+    key = models.CharField(max_length=120, unique=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("satuan"), on_delete=models.PROTECT, related_name="alerts"
+    )
+    desa = models.ForeignKey(
+        Region,
+        verbose_name=_("desa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("judul"), max_length=250)
+    detail = models.TextField(_("rincian"), blank=True)
+    link = models.CharField(_("tautan penyebab"), max_length=250, blank=True)
+    acknowledged_at = models.DateTimeField(_("ditanggapi"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects: ClassVar[ScopedQuerySet[Alert]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_unit_field = "unit"
+    scope_region_field = "desa"
+
+    class Meta:
+        ordering = ("acknowledged_at", "-created_at")
+        verbose_name = _("peringatan")
+        verbose_name_plural = _("peringatan")
+
+    def __str__(self) -> str:
+        return self.title

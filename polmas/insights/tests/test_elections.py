@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from polmas.insights.elections import QUIET_DAYS, h_label, phase
+from polmas.insights.models import Election
+from polmas.insights.reference import ensure_default_elections
+
+VOTING = dt.date(2024, 2, 14)
+
+
+@pytest.mark.parametrize(
+    ("today", "label", "code"),
+    [
+        (dt.date(2024, 1, 23), "H-22", "kampanye"),
+        (VOTING - dt.timedelta(days=QUIET_DAYS + 1), "H-4", "kampanye"),
+        (VOTING - dt.timedelta(days=QUIET_DAYS), "H-3", "masa_tenang"),
+        (VOTING - dt.timedelta(days=1), "H-1", "masa_tenang"),
+        (VOTING, "Hari H", "pemungutan"),
+        (VOTING + dt.timedelta(days=3), "H+3", "rekapitulasi"),
+        (VOTING + dt.timedelta(days=30), "H+30", "selesai"),
+    ],
+)
+def test_countdown_and_phase(today: dt.date, label: str, code: str) -> None:
+    assert h_label(VOTING, today) == label
+    assert phase(VOTING, today).code == code
+
+
+def test_quiet_period_reminds_of_the_campaign_ban() -> None:
+    reminders = phase(VOTING, VOTING - dt.timedelta(days=2)).reminders
+    assert any("tidak boleh ada kegiatan kampanye" in r for r in reminders)
+
+
+@pytest.mark.django_db
+def test_default_elections_load_once(reference_data: None) -> None:
+    assert ensure_default_elections() == 2
+    assert ensure_default_elections() == 0
+    assert set(Election.objects.values_list("voting_date", flat=True)) == {
+        dt.date(2024, 2, 14),
+        dt.date(2024, 11, 27),
+    }
