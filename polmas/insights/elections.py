@@ -34,11 +34,13 @@ def phase(election_date: dt.date, today: dt.date) -> Phase:
             _("Menjelang pemungutan suara"),
             (
                 _(
-                    "Perbanyak patroli dialog di desa dengan TPS terbanyak dan desa yang lama tidak dikunjungi."
+                    "Perbanyak patroli dialog di desa dengan TPS terbanyak dan desa yang "
+                    "lama tidak dikunjungi."
                 ),
                 _("Waspadai politik uang, intimidasi dan hoaks terkait penyelenggara pemilu."),
                 _(
-                    "Jaga netralitas: personel tidak boleh menunjukkan dukungan kepada peserta pemilu."
+                    "Jaga netralitas: personel tidak boleh menunjukkan dukungan kepada "
+                    "peserta pemilu."
                 ),
             ),
         )
@@ -48,10 +50,12 @@ def phase(election_date: dt.date, today: dt.date) -> Phase:
             _("Masa tenang"),
             (
                 _(
-                    "Masa tenang: tidak boleh ada kegiatan kampanye; laporkan alat peraga yang masih terpasang kepada Bawaslu."
+                    "Masa tenang: tidak boleh ada kegiatan kampanye; laporkan alat peraga "
+                    "yang masih terpasang kepada Bawaslu."
                 ),
                 _(
-                    "Waspadai 'serangan fajar' (pembagian uang atau sembako) menjelang hari pemungutan suara."
+                    "Waspadai 'serangan fajar' (pembagian uang atau sembako) menjelang hari "
+                    "pemungutan suara."
                 ),
                 _("Pastikan pengamanan distribusi logistik pemilu ke TPS."),
             ),
@@ -62,7 +66,8 @@ def phase(election_date: dt.date, today: dt.date) -> Phase:
             _("Hari pemungutan suara"),
             (
                 _(
-                    "Pengamanan TPS sesuai rencana; personel tetap netral dan di luar radius TPS kecuali diminta."
+                    "Pengamanan TPS sesuai rencana; personel tetap netral dan di luar "
+                    "radius TPS kecuali diminta."
                 ),
                 _("Laporkan segera gangguan di TPS sebagai kasus darurat."),
             ),
