@@ -10,11 +10,48 @@ from rapidfuzz import fuzz
 _WORD = re.compile(r"[a-z0-9]+")
 # Very common Indonesian words that say nothing about the matter reported.
 STOPWORDS = frozenset(
-    (
-        "yang di ke dari dan atau ini itu ada untuk dengan pada saya kami kita mohon tolong "
-        "pak bu bapak ibu sudah belum akan juga tidak karena sangat sekali dalam oleh agar bisa "
-        "warga desa kampung rt rw sini sana"
-    ).split()
+    [
+        "yang",
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "atau",
+        "ini",
+        "itu",
+        "ada",
+        "untuk",
+        "dengan",
+        "pada",
+        "saya",
+        "kami",
+        "kita",
+        "mohon",
+        "tolong",
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+        "sudah",
+        "belum",
+        "akan",
+        "juga",
+        "tidak",
+        "karena",
+        "sangat",
+        "sekali",
+        "dalam",
+        "oleh",
+        "agar",
+        "bisa",
+        "warga",
+        "desa",
+        "kampung",
+        "rt",
+        "rw",
+        "sini",
+        "sana",
+    ]
 )
 
 

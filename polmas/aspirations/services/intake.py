@@ -51,7 +51,9 @@ def apply_triage(text: str) -> dict[str, Any] | None:
     if analyse is None:
         return None
     result = analyse(text)
-    if hasattr(result, "to_dict"):
+    if hasattr(result, "as_dict"):
+        result = result.as_dict()
+    elif hasattr(result, "to_dict"):
         result = result.to_dict()
     elif hasattr(result, "__dataclass_fields__"):
         import dataclasses
@@ -68,12 +70,14 @@ def _body_hash(fields: dict[str, Any]) -> str:
 
 
 def _category(code: str | None, triage: dict[str, Any] | None) -> Category:
-    if not code and triage:
-        code = str(triage.get("category") or "") or None
     qs = Category.objects.filter(is_active=True)
-    found = qs.filter(code=code).first() if code else None
-    if found is None and code and not triage:
-        raise CaseError(_("Kategori '%(code)s' tidak dikenal.") % {"code": code})
+    if code:
+        found = qs.filter(code=code).first()
+        if found is None:
+            raise CaseError(_("Kategori '%(code)s' tidak dikenal.") % {"code": code})
+        return found
+    suggested = str((triage or {}).get("category") or "")
+    found = qs.filter(code=suggested).first() if suggested else None
     found = found or qs.filter(code=FALLBACK_CATEGORY).first()
     if found is None:
         raise CaseError(_("Kategori belum dimuat: jalankan `polmas load-categories`."))
