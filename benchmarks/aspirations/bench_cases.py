@@ -1,8 +1,10 @@
 """Benchmark: cases created per second through the service layer, and the scoped inbox page
 plus filtered counts at N cases (median/p95), on the database named by DATABASE_URL.
 
-    DATABASE_URL=sqlite:////tmp/polmas_bench.sqlite3 python benchmarks/aspirations/bench_cases.py 100000
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench python benchmarks/aspirations/bench_cases.py 100000
+    PYTHONPATH=. DATABASE_URL=sqlite:////tmp/polmas_bench.sqlite3 \
+        python benchmarks/aspirations/bench_cases.py 100000
+    PYTHONPATH=. DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench \
+        python benchmarks/aspirations/bench_cases.py 100000
 
 It builds its own data (never in tests): migrates, loads Indramayu and the default units, makes a
 Kapolsek and a Kapolres user, then tops the case table up to N rows with bulk_create.
@@ -34,7 +36,7 @@ RUNS = 15
 
 def ms(samples: list[float]) -> str:
     s = sorted(samples)
-    p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    p95 = s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
     return f"median {statistics.median(s) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms"
 
 

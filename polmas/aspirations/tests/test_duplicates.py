@@ -18,10 +18,10 @@ def test_similarity_ignores_filler_words_and_order() -> None:
 
 
 def test_adjacency_from_polygons_is_symmetric_and_local() -> None:
-    square = lambda x, y: {  # noqa: E731
-        "type": "Polygon",
-        "coordinates": [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]],
-    }
+    def square(x: int, y: int) -> dict[str, object]:
+        ring = [[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]
+        return {"type": "Polygon", "coordinates": [ring]}
+
     adj = neighbours.compute_adjacency(
         [("a", square(0, 0)), ("b", square(1, 0)), ("c", square(5, 5))]
     )
