@@ -61,7 +61,11 @@ def transition_case(
     now: dt.datetime | None = None,
 ) -> Case:
     t = workflow.get(name)
-    case = Case.objects.select_for_update().select_related("sla_policy", "unit").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("sla_policy", "unit")
+        .get(pk=case.pk)
+    )
     authorise(actor, case, t.roles)
     if not t.allowed_from(case.status):
         raise CaseError(

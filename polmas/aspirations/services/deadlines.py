@@ -61,7 +61,11 @@ def check_deadlines(now: dt.datetime | None = None) -> DeadlineRun:
     )
     for pk in list(overdue.values_list("pk", flat=True)[:5000]):
         with transaction.atomic():
-            case = Case.objects.select_for_update().select_related("unit__parent").get(pk=pk)
+            case = (
+                Case.objects.select_for_update(of=("self",))
+                .select_related("unit__parent")
+                .get(pk=pk)
+            )
             if case.breached_at is not None:
                 continue
             before = case_snapshot(case)
