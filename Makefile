@@ -13,6 +13,7 @@ setup: $(VENV)/.installed $(VENDOR)/.copied messages
 	$(POLMAS) load-regions
 	$(POLMAS) load-units
 	$(POLMAS) load-elections
+	$(POLMAS) load-categories
 	$(POLMAS) collectstatic --no-input -v0
 
 $(VENV)/.installed: pyproject.toml requirements.lock

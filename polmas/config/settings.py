@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "polmas.hoaxes",
     "polmas.humas",
     "polmas.insights",
+    "polmas.aspirations",
     "polmas.web",
     "polmas.api",
 ]

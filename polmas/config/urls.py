@@ -16,6 +16,9 @@ urlpatterns = [
     path("", include("polmas.web.urls")),
     path("", include("polmas.org.urls")),
     path("", include("polmas.humas.urls")),
+    path("", include("polmas.aspirations.urls")),
+    path("", include("polmas.aspirations.urls_public")),
+    path("open311/v2/", include("polmas.aspirations.open311.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

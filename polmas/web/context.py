@@ -16,6 +16,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("org:map", _("Peta")),
     ("org:unit_tree", _("Satuan")),
     ("humas:release_list", _("Humas")),
+    ("aspirations:inbox", _("Kasus")),
 ]
 
 

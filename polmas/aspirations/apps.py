@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AspirationsConfig(AppConfig):
+    name = "polmas.aspirations"
+    label = "aspirations"
+    verbose_name = _("Aspirasi dan pengaduan warga")

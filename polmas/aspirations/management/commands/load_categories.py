@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from polmas.aspirations.categories import load_categories
+
+
+class Command(BaseCommand):
+    help = "Create the default case categories and SLA policies (idempotent; edits are kept)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        categories, policies = load_categories()
+        self.stdout.write(f"{categories} kategori dan {policies} kebijakan SLA baru dibuat.")

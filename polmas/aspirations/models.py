@@ -1,0 +1,445 @@
+"""Residents' input as tracked cases: categories, SLA policies, cases, messages, Open311 keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache, reduce
+from operator import or_
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from polmas.core.models import SoftDeleteModel, TimeStampedModel
+from polmas.org.scope import ScopedQuerySet, get_scope
+
+
+class Urgency(models.TextChoices):
+    DARURAT = "darurat", _("Darurat")
+    TINGGI = "tinggi", _("Tinggi")
+    NORMAL = "normal", _("Normal")
+    RENDAH = "rendah", _("Rendah")
+
+
+URGENCY_ORDER = {Urgency.DARURAT: 0, Urgency.TINGGI: 1, Urgency.NORMAL: 2, Urgency.RENDAH: 3}
+
+
+class Kind(models.TextChoices):
+    MASUKAN = "masukan", _("Masukan")
+    KELUHAN = "keluhan", _("Keluhan")
+    ASPIRASI = "aspirasi", _("Aspirasi")
+    PENGADUAN = "pengaduan", _("Pengaduan / laporan informasi")
+
+
+class Status(models.TextChoices):
+    BARU = "baru", _("Baru")
+    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
+    DITUGASKAN = "ditugaskan", _("Ditugaskan")
+    DITINDAKLANJUTI = "ditindaklanjuti", _("Ditindaklanjuti")
+    DITUNDA = "ditunda", _("Ditunda (menunggu pelapor)")
+    SELESAI = "selesai", _("Selesai")
+    DITOLAK = "ditolak", _("Ditolak")
+    DUPLIKAT = "duplikat", _("Duplikat")
+    DITERUSKAN = "diteruskan", _("Diteruskan ke instansi lain")
+
+
+OPEN_STATUSES = frozenset(
+    {
+        Status.BARU,
+        Status.DIVERIFIKASI,
+        Status.DITUGASKAN,
+        Status.DITINDAKLANJUTI,
+        Status.DITUNDA,
+    }
+)
+CLOSED_STATUSES = frozenset(set(Status) - OPEN_STATUSES)
+# Statuses whose SLA clock runs (ditunda pauses it).
+TIMED_STATUSES = frozenset(OPEN_STATUSES - {Status.DITUNDA})
+
+
+class Origin(models.TextChoices):
+    DIALOG = "dialog", _("Sesi patroli dialog")
+    WEB = "web", _("Formulir web")
+    CHAT = "chat", _("Kanal obrolan (WhatsApp/Telegram/SMS)")
+    OPEN311 = "open311", _("Open311")
+    TELEPON = "telepon", _("Telepon")
+    DATANG = "datang", _("Datang langsung")
+
+
+class Channel(models.TextChoices):
+    """Where public replies go: the channel the case came from."""
+
+    WEB = "web", _("Halaman lacak")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    TELEGRAM = "telegram", _("Telegram")
+    SMS = "sms", _("SMS")
+    OPEN311 = "open311", _("Open311")
+    NONE = "none", _("Tanpa kanal balasan")
+
+
+class Privacy(models.TextChoices):
+    BIASA = "biasa", _("Biasa")
+    ANONIM = "anonim", _("Anonim (identitas hanya diketahui satuan penanganan)")
+    RAHASIA = "rahasia", _("Rahasia (laporan tidak pernah tampil di halaman publik)")
+
+
+class Category(models.Model):
+    """A configurable case category; `code` doubles as the Open311 service_code."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=120)
+    group = models.CharField(_("kelompok"), max_length=60, blank=True)
+    description = models.TextField(_("deskripsi"), blank=True)
+    keywords = models.CharField(_("kata kunci"), max_length=255, blank=True)
+    default_urgency = models.CharField(
+        _("urgensi bawaan"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    is_disposition = models.BooleanField(
+        _("disposisi ke instansi lain"),
+        default=False,
+        help_text=_("Bukan wewenang kepolisian: diteruskan ke instansi terkait."),
+    )
+    order = models.PositiveSmallIntegerField(_("urutan"), default=100)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ("order", "code")
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategori")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SlaPolicy(TimeStampedModel):
+    """Deadlines in working hours for a category and/or urgency (blank = any).
+
+    The most specific policy wins: category+urgency, then category, then urgency, then default.
+    `calendar_time` policies (emergencies) count every hour, not only office hours.
+    """
+
+    name = models.CharField(_("nama"), max_length=120)
+    category = models.ForeignKey(
+        Category, verbose_name=_("kategori"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    urgency = models.CharField(_("urgensi"), max_length=8, choices=Urgency.choices, blank=True)
+    verify_hours = models.PositiveIntegerField(
+        _("jam kerja untuk verifikasi dan penugasan"), default=24
+    )
+    follow_up_hours = models.PositiveIntegerField(_("jam kerja untuk tindak lanjut"), default=40)
+    resolve_hours = models.PositiveIntegerField(_("jam kerja untuk penyelesaian"), default=80)
+    reminder_percent = models.PositiveSmallIntegerField(
+        _("pengingat pada (% waktu terpakai)"), default=75
+    )
+    calendar_time = models.BooleanField(_("hitung 24 jam (bukan jam kerja)"), default=False)
+    workday_start = models.TimeField(_("jam kerja mulai"), default=dt.time(8, 0))
+    workday_end = models.TimeField(_("jam kerja selesai"), default=dt.time(16, 0))
+    work_weekdays = models.CharField(_("hari kerja (0=Senin)"), max_length=7, default="01234")
+
+    class Meta:
+        verbose_name = _("kebijakan SLA")
+        verbose_name_plural = _("kebijakan SLA")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "urgency"],
+                name="uniq_sla_category_urgency",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SlaStage(models.TextChoices):
+    VERIFIKASI = "verifikasi", _("Verifikasi dan penugasan")
+    TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut")
+    PENYELESAIAN = "penyelesaian", _("Penyelesaian")
+
+
+class CaseQuerySet(ScopedQuerySet["Case"]):
+    def restrict(self, user: Any) -> CaseQuerySet:
+        """Cases of units in scope (by id: no join) or in desa in scope (explicit codes).
+
+        Overrides the generic version because `region_q` builds `desa_id__startswith`, which
+        Django refuses on a foreign key, and because `IN` lists use the (unit|desa, status,
+        created_at) indexes where prefix matching scans the table.
+        """
+        scope = get_scope(user)
+        if scope.everything:
+            return self
+        if not scope.has_role:
+            return self.none()
+        conditions = [Q(unit_id__in=sorted(scope.unit_ids))] if scope.unit_ids else []
+        if scope.region_codes:
+            # Explicit desa codes (index-friendly `IN`) instead of prefix matching.
+            conditions.append(Q(desa_id__in=desa_codes_within(scope.region_codes)))
+        if not conditions:
+            return self.none()
+        return self.filter(reduce(or_, conditions))
+
+    def alive(self) -> CaseQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+    def open(self) -> CaseQuerySet:
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, now: dt.datetime | None = None) -> CaseQuerySet:
+        return self.filter(overdue_q(now or timezone.now()))
+
+
+@lru_cache(maxsize=256)
+def desa_codes_within(region_codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes of every desa inside the given regions (cached per process: regions rarely move)."""
+    from polmas.org.models import Region, RegionLevel
+
+    q = reduce(or_, (Q(code=c) | Q(code__startswith=c + ".") for c in region_codes))
+    return tuple(
+        Region.objects.filter(q, level=RegionLevel.DESA)
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+
+
+def overdue_q(now: dt.datetime) -> Q:
+    return Q(status__in=TIMED_STATUSES, due_at__lt=now)
+
+
+class Case(TimeStampedModel, SoftDeleteModel):
+    tracking_code = models.CharField(_("kode lacak"), max_length=16, unique=True)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices, default=Kind.MASUKAN)
+    category = models.ForeignKey(
+        Category, verbose_name=_("kategori"), on_delete=models.PROTECT, related_name="cases"
+    )
+    urgency = models.CharField(
+        _("urgensi"), max_length=8, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.BARU
+    )
+    title = models.CharField(_("judul"), max_length=160, blank=True)
+    description = models.TextField(_("uraian"))
+    # Location: a point, a desa, and/or free text.
+    lat = models.FloatField(_("lintang"), null=True, blank=True)
+    lng = models.FloatField(_("bujur"), null=True, blank=True)
+    desa = models.ForeignKey(
+        "org.Region",
+        verbose_name=_("desa/kelurahan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    location_text = models.CharField(_("keterangan lokasi"), max_length=255, blank=True)
+    # Where it came from, and where replies go.
+    origin = models.CharField(_("asal"), max_length=10, choices=Origin.choices)
+    origin_ref = models.CharField(
+        _("rujukan asal"),
+        max_length=120,
+        blank=True,
+        help_text=_("Mis. id sesi patroli dialog atau id pesan kanal."),
+    )
+    reply_channel = models.CharField(
+        _("kanal balasan"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    reply_address = models.CharField(_("alamat kanal balasan"), max_length=120, blank=True)
+    # Reporter (optional; personal data: masked or hidden by role and privacy).
+    privacy = models.CharField(
+        _("kerahasiaan"), max_length=8, choices=Privacy.choices, default=Privacy.BIASA
+    )
+    reporter_name = models.CharField(_("nama pelapor"), max_length=120, blank=True)
+    reporter_phone = models.CharField(_("telepon pelapor"), max_length=32, blank=True)
+    reporter_email = models.EmailField(_("email pelapor"), blank=True)
+    # Handling.
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("satuan penanganan"), on_delete=models.PROTECT, related_name="+"
+    )
+    assignee = models.ForeignKey(
+        "org.Person",
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    escalation_level = models.PositiveSmallIntegerField(_("tingkat eskalasi"), default=0)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("digabung ke"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_cases",
+    )
+    forwarded_to = models.CharField(_("diteruskan ke"), max_length=120, blank=True)
+    forwarded_text = models.TextField(_("isi yang diteruskan"), blank=True)
+    status_note = models.TextField(_("catatan status"), blank=True)
+    paused_from = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    # Deadlines (SLA).
+    sla_policy = models.ForeignKey(
+        SlaPolicy, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sla_stage = models.CharField(max_length=16, choices=SlaStage.choices, blank=True)
+    stage_started_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(_("tenggat"), null=True, blank=True)
+    remaining_seconds = models.PositiveIntegerField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    breached_at = models.DateTimeField(_("melewati tenggat"), null=True, blank=True)
+    breach_count = models.PositiveSmallIntegerField(default=0)
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
+    # Reporter's satisfaction after closing.
+    rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
+    rating_comment = models.TextField(_("komentar penilaian"), blank=True)
+    rated_at = models.DateTimeField(null=True, blank=True)
+    # Machine triage (polmas.triage.analyse), filled when the library is present.
+    triage = models.JSONField(_("triase otomatis"), null=True, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
+    body_hash = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo = models.BooleanField(_("data demo"), default=False)
+
+    objects: ClassVar[CaseQuerySet] = CaseQuerySet.as_manager()  # type: ignore[assignment]
+    scope_unit_field = "unit"
+    scope_region_field = "desa"
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+        indexes = [
+            models.Index(fields=["unit", "status", "created_at"], name="asp_case_unit_status"),
+            models.Index(fields=["desa", "status", "created_at"], name="asp_case_desa_status"),
+            models.Index(fields=["status", "due_at"], name="asp_case_status_due"),
+            models.Index(fields=["created_at", "id"], name="asp_case_created"),
+            models.Index(fields=["category", "status"], name="asp_case_cat_status"),
+            models.Index(fields=["assignee", "status"], name="asp_case_assignee_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="asp_case_rating_1_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.tracking_code
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in TIMED_STATUSES
+            and self.due_at is not None
+            and self.due_at < timezone.now()
+        )
+
+    @property
+    def summary(self) -> str:
+        return self.title or self.description[:80]
+
+
+class MessageKind(models.TextChoices):
+    PUBLIC_REPLY = "balasan", _("Balasan publik")
+    INTERNAL_NOTE = "catatan", _("Catatan internal")
+    REPORTER_INFO = "info_pelapor", _("Informasi tambahan dari pelapor")
+    NOTICE = "pemberitahuan", _("Pemberitahuan sistem")
+    REMINDER = "pengingat", _("Pengingat tenggat")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Menunggu dikirim")
+    SENT = "sent", _("Terkirim")
+    DELIVERED = "delivered", _("Diterima")
+    FAILED = "failed", _("Gagal")
+    SHOWN = "shown", _("Tampil di halaman lacak")
+    NONE = "none", _("Tidak dikirim")
+
+
+class CaseMessage(TimeStampedModel):
+    """A reply, note or reporter message on a case; outbound ones are an outbox for channels."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(_("jenis"), max_length=16, choices=MessageKind.choices)
+    text = models.TextField(_("isi"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(
+        _("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB
+    )
+    delivery_status = models.CharField(
+        _("status kirim"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.NONE,
+    )
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        verbose_name = _("pesan kasus")
+        verbose_name_plural = _("pesan kasus")
+        indexes = [models.Index(fields=["channel", "delivery_status"], name="asp_msg_outbox")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind in (MessageKind.PUBLIC_REPLY, MessageKind.REPORTER_INFO)
+
+
+def attachment_path(instance: CaseAttachment, filename: str) -> str:
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    stamp = timezone.now()
+    return f"aspirations/{stamp:%Y/%m}/{instance.case_id}-{stamp:%H%M%S%f}.{ext}"
+
+
+class CaseAttachment(TimeStampedModel):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("berkas"), upload_to=attachment_path)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("lampiran")
+        verbose_name_plural = _("lampiran")
+
+    def __str__(self) -> str:
+        return str(self.file.name)
+
+
+class Open311Key(TimeStampedModel):
+    """An Open311 client application's api_key; only its SHA-256 is stored."""
+
+    name = models.CharField(_("nama aplikasi"), max_length=80, unique=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kunci API Open311")
+        verbose_name_plural = _("kunci API Open311")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+
+def case_fields_for_audit() -> list[str]:
+    """Audited case fields: everything except the reporter's personal data."""
+    hidden = {"reporter_name", "reporter_phone", "reporter_email", "reply_address", "body_hash"}
+    return [
+        f.attname
+        for f in Case._meta.concrete_fields
+        if f.attname not in hidden and f.attname not in ("created_at", "updated_at")
+    ]

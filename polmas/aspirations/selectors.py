@@ -1,0 +1,186 @@
+"""Reads about cases. Every staff read starts from `Case.objects.restrict(user)`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from polmas.aspirations import neighbours, similarity, tracking
+from polmas.aspirations.masking import mask_email, mask_name, mask_phone
+from polmas.aspirations.models import (
+    OPEN_STATUSES,
+    TIMED_STATUSES,
+    Case,
+    CaseQuerySet,
+    Privacy,
+    Status,
+    overdue_q,
+)
+from polmas.org.models import Membership, Role
+from polmas.org.scope import get_scope
+
+User = Any
+
+# Roles whose work needs a reporter's contact (to call back, to visit). Others see it masked.
+CONTACT_ROLES = frozenset(
+    {
+        Role.KAPOLRES,
+        Role.KABAG_OPS,
+        Role.KAPOLSEK,
+        Role.OPERATOR,
+        Role.PERSONIL,
+        Role.BHABINKAMTIBMAS,
+    }
+)
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    status: str = ""  # a Status value, "open" or "closed"
+    category: str = ""
+    urgency: str = ""
+    desa: str = ""
+    overdue: bool = False
+    mine: bool = False
+    q: str = ""
+
+
+def scoped_cases(user: User) -> CaseQuerySet:
+    return Case.objects.restrict(user).alive()
+
+
+def inbox(user: User, f: InboxFilters, *, now: dt.datetime | None = None) -> CaseQuerySet:
+    qs = scoped_cases(user)
+    if f.status == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif f.status == "closed":
+        qs = qs.exclude(status__in=OPEN_STATUSES)
+    elif f.status in Status.values:
+        qs = qs.filter(status=f.status)
+    if f.category:
+        qs = qs.filter(category__code=f.category)
+    if f.urgency:
+        qs = qs.filter(urgency=f.urgency)
+    if f.desa:
+        qs = qs.filter(desa_id=f.desa)
+    if f.overdue:
+        qs = qs.filter(overdue_q(now or timezone.now()))
+    if f.mine:
+        qs = qs.filter(assignee__user_id=getattr(user, "pk", 0) or 0)
+    if f.q:
+        code = tracking.normalise(f.q)
+        qs = qs.filter(tracking_code=code) if code else qs.filter(title__icontains=f.q[:80])
+    return qs
+
+
+def inbox_page(qs: CaseQuerySet) -> CaseQuerySet:
+    return (
+        qs.select_related("category", "desa", "unit", "assignee")
+        .defer("desa__boundary", "triage", "description")
+        .order_by("-created_at", "-id")
+    )
+
+
+def counts(user: User, *, now: dt.datetime | None = None) -> dict[str, int]:
+    """Open cases per status and the overdue count, in one query."""
+    now = now or timezone.now()
+    aggregates: dict[str, Any] = {
+        s.value: Count("id", filter=Q(status=s.value)) for s in Status if s in OPEN_STATUSES
+    }
+    aggregates["overdue"] = Count("id", filter=Q(status__in=TIMED_STATUSES, due_at__lt=now))
+    return scoped_cases(user).filter(status__in=OPEN_STATUSES).aggregate(**aggregates)
+
+
+def _member_of_unit(user: User, unit_id: int) -> bool:
+    return Membership.objects.filter(
+        person__user_id=getattr(user, "pk", 0) or 0, unit_id=unit_id, is_active=True
+    ).exists()
+
+
+def contact_access(user: User, case: Case) -> str:
+    """'full', 'masked' or 'hidden' for the reporter's identity on this case.
+
+    anonim/rahasia: only members of the handling unit see it (masked unless their role needs
+    it); everyone else, superusers included, never. biasa: roles that need it see it in full.
+    """
+    scope = get_scope(user)
+    if case.privacy in (Privacy.ANONIM, Privacy.RAHASIA):
+        if not _member_of_unit(user, case.unit_id):
+            return "hidden"
+        return "full" if scope.roles & CONTACT_ROLES else "masked"
+    if scope.everything or scope.roles & CONTACT_ROLES:
+        return "full"
+    return "masked"
+
+
+def reporter_view(access: str, case: Case) -> dict[str, str]:
+    if access == "hidden":
+        return {"name": "", "phone": "", "email": "", "hidden": "1"}
+    if access == "masked":
+        return {
+            "name": mask_name(case.reporter_name),
+            "phone": mask_phone(case.reporter_phone),
+            "email": mask_email(case.reporter_email) if case.reporter_email else "",
+            "hidden": "",
+        }
+    return {
+        "name": case.reporter_name,
+        "phone": case.reporter_phone,
+        "email": case.reporter_email,
+        "hidden": "",
+    }
+
+
+def list_reporter_view(user: User, case: Case) -> dict[str, str]:
+    """In lists and exports: anonim/rahasia never show the reporter; others per role."""
+    if case.privacy != Privacy.BIASA:
+        return reporter_view("hidden", case)
+    scope = get_scope(user)
+    return reporter_view("full" if scope.roles & CONTACT_ROLES else "masked", case)
+
+
+def duplicate_candidates(
+    user: User, case: Case, *, limit: int = 5, threshold: float = 55.0
+) -> list[tuple[Case, float]]:
+    """Similar open cases in the same or neighbouring desa (or the same unit without a desa)."""
+    qs = scoped_cases(user).filter(status__in=OPEN_STATUSES).exclude(pk=case.pk)
+    if case.desa_id:
+        qs = qs.filter(desa_id__in=[case.desa_id, *neighbours.neighbours(case.desa_id)])
+    else:
+        qs = qs.filter(unit_id=case.unit_id, desa__isnull=True)
+    since = case.created_at - dt.timedelta(days=60)
+    candidates = qs.filter(created_at__gte=since).only(
+        "id", "tracking_code", "title", "description", "status", "desa_id", "created_at"
+    )[:300]
+    scored = [(c, similarity.score(case.description, c.description)) for c in candidates]
+    scored = [(c, s) for c, s in scored if s >= threshold]
+    scored.sort(key=lambda cs: -cs[1])
+    return scored[:limit]
+
+
+def find_by_code(raw: str) -> Case | None:
+    """The public lookup: a valid code of a live case, else None."""
+    code = tracking.normalise(raw)
+    if code is None:
+        return None
+    return (
+        Case.objects.alive()
+        .select_related("category", "merged_into")
+        .filter(tracking_code=code)
+        .first()
+    )
+
+
+def public_messages(case: Case) -> list[Any]:
+    """What the tracking page shows: public replies and notices to this reporter."""
+    from polmas.aspirations.models import MessageKind
+
+    return list(
+        case.messages.filter(
+            kind__in=[MessageKind.PUBLIC_REPLY, MessageKind.NOTICE, MessageKind.REPORTER_INFO]
+        ).order_by("created_at", "id")
+    )

@@ -1,0 +1,28 @@
+"""Writes about cases. Every function validates, authorises, changes, audits and enqueues."""
+
+from polmas.aspirations.services.actions import (
+    add_reporter_info,
+    rate_case,
+    reply_to_case,
+    transition_case,
+)
+from polmas.aspirations.services.common import CaseError, IdempotencyConflict
+from polmas.aspirations.services.deadlines import check_deadlines
+from polmas.aspirations.services.intake import apply_triage, create_case
+from polmas.aspirations.services.keys import authenticate_open311_key, issue_open311_key
+from polmas.aspirations.services.messages import notify_reporter
+
+__all__ = [
+    "CaseError",
+    "IdempotencyConflict",
+    "add_reporter_info",
+    "apply_triage",
+    "authenticate_open311_key",
+    "check_deadlines",
+    "create_case",
+    "issue_open311_key",
+    "notify_reporter",
+    "rate_case",
+    "reply_to_case",
+    "transition_case",
+]

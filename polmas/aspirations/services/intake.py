@@ -1,0 +1,243 @@
+"""Creating a case: validate, de-duplicate retries, route, set the deadline, audit, notify."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import json
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from polmas.aspirations import sla, tracking
+from polmas.aspirations.models import (
+    Case,
+    CaseAttachment,
+    Category,
+    Channel,
+    Kind,
+    MessageKind,
+    Origin,
+    Privacy,
+    Urgency,
+)
+from polmas.aspirations.routing import route_case
+from polmas.aspirations.services.common import CaseError, IdempotencyConflict, case_snapshot
+from polmas.aspirations.services.messages import notify_reporter
+from polmas.core.audit import record_event
+
+MAX_DESCRIPTION = 4000
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+ALLOWED_ATTACHMENT_TYPES = ("image/jpeg", "image/png", "image/webp")
+FALLBACK_CATEGORY = "lainnya"
+
+
+def apply_triage(text: str) -> dict[str, Any] | None:
+    """`polmas.triage.analyse(text)` as JSON if the library is installed, else None.
+
+    The lead wires the library at merge; until then cases simply carry no triage.
+    """
+    try:
+        triage = importlib.import_module("polmas.triage")
+    except ImportError:
+        return None
+    analyse = getattr(triage, "analyse", None)
+    if analyse is None:
+        return None
+    result = analyse(text)
+    if hasattr(result, "as_dict"):
+        result = result.as_dict()
+    elif hasattr(result, "to_dict"):
+        result = result.to_dict()
+    elif hasattr(result, "__dataclass_fields__"):
+        import dataclasses
+
+        result = dataclasses.asdict(result)
+    try:
+        return json.loads(json.dumps(result, default=str))  # type: ignore[no-any-return]
+    except (TypeError, ValueError):
+        return {"raw": str(result)}
+
+
+def _body_hash(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _category(code: str | None, triage: dict[str, Any] | None) -> Category:
+    qs = Category.objects.filter(is_active=True)
+    if code:
+        found = qs.filter(code=code).first()
+        if found is None:
+            raise CaseError(_("Kategori '%(code)s' tidak dikenal.") % {"code": code})
+        return found
+    suggested = str((triage or {}).get("category") or "")
+    found = qs.filter(code=suggested).first() if suggested else None
+    found = found or qs.filter(code=FALLBACK_CATEGORY).first()
+    if found is None:
+        raise CaseError(_("Kategori belum dimuat: jalankan `polmas load-categories`."))
+    return found
+
+
+def _new_tracking_code() -> str:
+    for _attempt in range(10):
+        code = tracking.new_code()
+        if not Case.objects.filter(tracking_code=code).exists():
+            return code
+    raise RuntimeError("could not draw a free tracking code")  # pragma: no cover
+
+
+def _validate_attachment(f: UploadedFile) -> None:
+    if (f.size or 0) > MAX_ATTACHMENT_BYTES:
+        raise CaseError(_("Foto terlalu besar (maksimal 5 MB)."))
+    if (f.content_type or "") not in ALLOWED_ATTACHMENT_TYPES:
+        raise CaseError(_("Lampiran harus berupa foto JPEG, PNG atau WebP."))
+
+
+def create_case(
+    *,
+    actor: Any,
+    description: str,
+    origin: str = Origin.WEB,
+    category_code: str | None = None,
+    kind: str = Kind.MASUKAN,
+    urgency: str | None = None,
+    title: str = "",
+    lat: float | None = None,
+    lng: float | None = None,
+    desa_code: str | None = None,
+    location_text: str = "",
+    origin_ref: str = "",
+    reply_channel: str | None = None,
+    reply_address: str = "",
+    privacy: str = Privacy.BIASA,
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    reporter_email: str = "",
+    idempotency_key: uuid.UUID | str | None = None,
+    attachments: Sequence[UploadedFile] = (),
+    is_demo: bool = False,
+    now: dt.datetime | None = None,
+    notify: bool = True,
+) -> Case:
+    description = (description or "").strip()
+    if not description:
+        raise CaseError(_("Uraian laporan wajib diisi."))
+    if len(description) > MAX_DESCRIPTION:
+        raise CaseError(
+            _("Uraian laporan terlalu panjang (maksimal %(n)s karakter).") % {"n": MAX_DESCRIPTION}
+        )
+    if origin not in Origin.values:
+        raise CaseError(_("Asal laporan tidak dikenal."))
+    if privacy not in Privacy.values:
+        raise CaseError(_("Pilihan kerahasiaan tidak dikenal."))
+    if kind not in Kind.values:
+        raise CaseError(_("Jenis laporan tidak dikenal."))
+    if urgency and urgency not in Urgency.values:
+        raise CaseError(_("Urgensi tidak dikenal."))
+    for f in attachments:
+        _validate_attachment(f)
+    key = uuid.UUID(str(idempotency_key)) if idempotency_key else None
+    body = {
+        "description": description,
+        "category": category_code,
+        "kind": kind,
+        "lat": lat,
+        "lng": lng,
+        "desa": desa_code,
+        "privacy": privacy,
+        "reporter": [reporter_name, reporter_phone, reporter_email],
+        "origin": origin,
+    }
+    body_hash = _body_hash(body)
+    if key is not None:
+        existing = Case.objects.filter(idempotency_key=key).first()
+        if existing is not None:
+            return _replay(existing, body_hash)
+    triage = apply_triage(description)
+    category = _category(category_code, triage)
+    now = now or timezone.now()
+    route = route_case(desa_code=desa_code, lat=lat, lng=lng)
+    urgency = urgency or str((triage or {}).get("urgency") or "") or category.default_urgency
+    if urgency not in Urgency.values:
+        urgency = category.default_urgency
+    if reply_channel is None:
+        reply_channel = {
+            Origin.WEB: Channel.WEB,
+            Origin.OPEN311: Channel.OPEN311,
+        }.get(Origin(origin), Channel.WEB)
+    case = Case(
+        tracking_code=_new_tracking_code(),
+        kind=kind,
+        category=category,
+        urgency=urgency,
+        title=title.strip()[:160],
+        description=description,
+        lat=lat,
+        lng=lng,
+        desa=route.desa,
+        location_text=location_text.strip()[:255],
+        origin=origin,
+        origin_ref=origin_ref[:120],
+        reply_channel=reply_channel,
+        reply_address=reply_address[:120],
+        privacy=privacy,
+        reporter_name=reporter_name.strip()[:120],
+        reporter_phone=reporter_phone.strip()[:32],
+        reporter_email=reporter_email.strip()[:254],
+        unit=route.unit,
+        triage=triage,
+        idempotency_key=key,
+        body_hash=body_hash,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        is_demo=is_demo,
+        created_at=now,
+    )
+    case.sla_policy = sla.policy_for(category.pk, urgency)
+    sla.start_stage(case, now)
+    try:
+        with transaction.atomic():
+            case.save(force_insert=True)
+            for f in attachments:
+                CaseAttachment.objects.create(
+                    case=case, file=f, content_type=f.content_type or "", size=f.size or 0
+                )
+            record_event(
+                actor=actor,
+                verb="aspirations.case.created",
+                target=case,
+                after=case_snapshot(case),
+                note=_("Antrean triase Polres: lokasi tidak diketahui")
+                if route.triage_queue
+                else "",
+            )
+            if notify:
+                notify_reporter(
+                    case,
+                    _(
+                        "Laporan Anda telah diterima dengan kode %(code)s dan diteruskan ke "
+                        "%(unit)s. Simpan kode ini untuk melacak tindak lanjutnya."
+                    )
+                    % {"code": case.tracking_code, "unit": route.unit.name},
+                    kind=MessageKind.NOTICE,
+                )
+    except IntegrityError:
+        if key is not None:  # a concurrent retry with the same key won the race
+            existing = Case.objects.filter(idempotency_key=key).first()
+            if existing is not None:
+                return _replay(existing, body_hash)
+        raise
+    return case
+
+
+def _replay(existing: Case, body_hash: str) -> Case:
+    if existing.body_hash != body_hash:
+        raise IdempotencyConflict(
+            _("Kunci idempoten ini sudah dipakai untuk laporan dengan isi berbeda.")
+        )
+    return existing

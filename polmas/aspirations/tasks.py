@@ -1,0 +1,27 @@
+"""Background jobs for cases (django-tasks). Jobs take ids and are idempotent."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from polmas.aspirations.models import Case
+from polmas.aspirations.services import apply_triage, check_deadlines
+
+
+@task()
+def check_case_deadlines() -> dict[str, int]:
+    run = check_deadlines()
+    return {"reminded": run.reminded, "breached": run.breached, "escalated": run.escalated}
+
+
+@task()
+def triage_case(case_id: int) -> bool:
+    """(Re)compute the triage of a case, e.g. after `polmas.triage` was installed."""
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None:
+        return False
+    result = apply_triage(case.description)
+    if result is None:
+        return False
+    Case.objects.filter(pk=case_id).update(triage=result)
+    return True
