@@ -12,6 +12,7 @@ Kapolsek and a Kapolres user, then tops the case table up to N rows with bulk_cr
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import statistics
@@ -88,7 +89,7 @@ def top_up(n: int) -> None:
         d = rng.choice(desa)
         st = rng.choices(statuses, weights)[0]
         u = rng.choice(urgencies)
-        created = now - timezone.timedelta(minutes=rng.randint(0, 60 * 24 * 365))
+        created = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * 365))
         batch.append(
             Case(
                 tracking_code=f"PM-B{i:09d}",
@@ -102,7 +103,7 @@ def top_up(n: int) -> None:
                 origin="web",
                 created_at=created,
                 sla_policy=policy[u],
-                due_at=created + timezone.timedelta(days=rng.randint(1, 10))
+                due_at=created + dt.timedelta(days=rng.randint(1, 10))
                 if st in ("baru", "diverifikasi", "ditugaskan", "ditindaklanjuti")
                 else None,
             )

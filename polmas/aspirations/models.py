@@ -143,11 +143,18 @@ class SlaPolicy(TimeStampedModel):
         verbose_name = _("kebijakan SLA")
         verbose_name_plural = _("kebijakan SLA")
         constraints = [
+            # One policy per (category, urgency), and one category-wide default per urgency;
+            # two partial constraints because SQLite has no NULLS NOT DISTINCT.
             models.UniqueConstraint(
                 fields=["category", "urgency"],
+                condition=models.Q(category__isnull=False),
                 name="uniq_sla_category_urgency",
-                nulls_distinct=False,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["urgency"],
+                condition=models.Q(category__isnull=True),
+                name="uniq_sla_default_urgency",
+            ),
         ]
 
     def __str__(self) -> str:
