@@ -112,7 +112,7 @@ def region_q(field: str, codes: tuple[str, ...], *, with_ancestors: bool = False
     """Rows whose region `field` (a code or FK to Region) lies within any of `codes`."""
     if not codes:
         return Q(pk__in=[])
-    lookup = field if field == "code" else f"{field}_id"
+    lookup = field if field == "code" else f"{field}__pk"  # FK: `desa__pk__startswith`
     q = reduce(or_, (Q(**{lookup: c}) | Q(**{f"{lookup}__startswith": c + "."}) for c in codes))
     if with_ancestors:
         from polmas.org.models import ancestor_codes
