@@ -11,8 +11,9 @@ fewer 5-shingles (typically < 0.2).
 
 Spike rule. For a group in a kecamatan, ``today`` is the day's count and ``mean``/``sd`` the
 population mean and standard deviation of the 14 previous days' counts (days without reports
-count as 0). A wave is raised when ``today >= max(MIN_COUNT, mean + SIGMA * sd)`` with
-MIN_COUNT = 3 and SIGMA = 3.
+count as 0). A wave is raised when ``today >= max(MIN_COUNT, mean + SIGMA * max(sd, 1))``
+with MIN_COUNT = 3 and SIGMA = 3. The floor of 1 on ``sd`` keeps a perfectly steady rumour
+(three reports every day, sd = 0) from being flagged on an ordinary day: it needs six.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ JACCARD_THRESHOLD = 0.5
 BASELINE_DAYS = 14
 MIN_COUNT = 3
 SIGMA = 3.0
+SD_FLOOR = 1.0
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -107,7 +109,7 @@ def spike(today: int, history: Sequence[int]) -> Spike | None:
     n = len(history)
     mean = sum(history) / n if n else 0.0
     sd = math.sqrt(sum((x - mean) ** 2 for x in history) / n) if n else 0.0
-    threshold = max(float(MIN_COUNT), mean + SIGMA * sd)
+    threshold = max(float(MIN_COUNT), mean + SIGMA * max(sd, SD_FLOOR))
     if today >= threshold:
         return Spike(today, round(mean, 4), round(sd, 4), round(threshold, 4))
     return None

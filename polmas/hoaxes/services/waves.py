@@ -147,7 +147,7 @@ def _store_wave(
     if key.startswith("fc:"):
         factcheck = FactCheck.objects.filter(pk=int(key[3:])).first()
     first = (
-        HoaxReport.objects.filter(reported_on=day, cluster_key=key, desa_id__startswith=kec + ".")
+        HoaxReport.objects.filter(reported_on=day, cluster_key=key, desa__pk__startswith=kec + ".")
         .order_by("created_at", "id")
         .values_list("text", "is_demo")
         .first()
