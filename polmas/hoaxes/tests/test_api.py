@@ -8,12 +8,12 @@ from django.test import Client
 from polmas.hoaxes import services
 from polmas.hoaxes.models import HoaxReport
 from polmas.hoaxes.tests.conftest import CONFIDENT_TEXT, UNCERTAIN_TEXT
-from polmas.org.testing import ApiRoute, PermissionMatrix, World
+from polmas.org.testing import ApiRoute, PermissionMatrix, Where, World
 
 pytestmark = pytest.mark.django_db
 
 
-def _report(world: World, where: str) -> HoaxReport:
+def _report(world: World, where: Where) -> HoaxReport:
     return services.report_hoax(
         actor=None, text=f"kabar api {where}", channel="api", desa=world.desa(where)
     )

@@ -9,12 +9,12 @@ from django.utils import timezone
 from polmas.hoaxes import services
 from polmas.hoaxes.models import Alert, FactCheck, HoaxReport, ReportStatus
 from polmas.hoaxes.tests.conftest import CONFIDENT_TEXT, UNCERTAIN_TEXT
-from polmas.org.testing import PermissionMatrix, Route, World
+from polmas.org.testing import PermissionMatrix, Route, Where, World
 
 pytestmark = pytest.mark.django_db
 
 
-def _report(world: World, where: str) -> HoaxReport:
+def _report(world: World, where: Where) -> HoaxReport:
     key = f"report-{where}"
     if key not in world.objects:
         world.objects[key] = services.report_hoax(
@@ -23,7 +23,7 @@ def _report(world: World, where: str) -> HoaxReport:
     return world.objects[key]  # type: ignore[no-any-return]
 
 
-def _alert(world: World, where: str) -> Alert:
+def _alert(world: World, where: Where) -> Alert:
     key = f"alert-{where}"
     if key not in world.objects:
         for _ in range(3):
@@ -38,7 +38,7 @@ def _alert(world: World, where: str) -> Alert:
     return world.objects[key]  # type: ignore[no-any-return]
 
 
-def _factcheck_id(world: World, where: str) -> dict[str, Any]:
+def _factcheck_id(world: World, where: Where) -> dict[str, Any]:
     fc = FactCheck.objects.create(
         source="humas-local", external_id=f"uji-{where}", title="Isu uji", verdict="SALAH"
     )
