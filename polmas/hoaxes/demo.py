@@ -35,8 +35,10 @@ def load_demo_hoaxes(say: Callable[[str], None]) -> None:
     path = settings.SHARED_DATA_DIR / TBH_FILE
     if path.is_file():
         result = services.import_turnbackhoax(actor=None, path=path)
-        say(f"Cek fakta TurnBackHoax: {result.created} baru, {result.updated} diperbarui, "
-            f"{result.unchanged} tidak berubah.")
+        say(
+            f"Cek fakta TurnBackHoax: {result.created} baru, {result.updated} diperbarui, "
+            f"{result.unchanged} tidak berubah."
+        )
     else:
         say(f"Data TurnBackHoax tidak ada ({path}); impor dilewati.")
     if HoaxReport.objects.filter(is_demo=True).exists():
