@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("polmas.aspirations.urls")),
     path("", include("polmas.aspirations.urls_public")),
     path("open311/v2/", include("polmas.aspirations.open311.urls")),
+    path("", include("polmas.hoaxes.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

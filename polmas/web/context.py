@@ -17,6 +17,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("org:unit_tree", _("Satuan")),
     ("humas:release_list", _("Humas")),
     ("aspirations:inbox", _("Kasus")),
+    ("hoaxes:queue", _("Hoaks")),
 ]
 
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from polmas.hoaxes.demo import load_demo_hoaxes
 from polmas.org.demo import DEMO_PASSWORD, ensure_demo_accounts
 
 
@@ -19,3 +20,4 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {acc.username:<26} {acc.position}")
         else:
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
+        load_demo_hoaxes(self.stdout.write)

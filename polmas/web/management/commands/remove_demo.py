@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from polmas.hoaxes.demo import remove_demo_hoaxes
 from polmas.org.demo import remove_demo_accounts
 
 
@@ -9,5 +10,7 @@ class Command(BaseCommand):
     help = "Remove every demo account and all demo data."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        reports = remove_demo_hoaxes()
+        self.stdout.write(f"{reports} laporan hoaks demo dihapus.")
         count = remove_demo_accounts()
         self.stdout.write(f"{count} personel demo dihapus.")
