@@ -106,12 +106,14 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
 def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     from polmas.triage.linear import LinearHeads
     from polmas.triage.normalise import load_slang_dictionary
+    from polmas.triage.stack import Stack
     from polmas.triage.training.fixtures import fixture_metrics
     from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 
     directory, data = Path(args.artifacts), Path(args.data)
     model = LinearHeads.load(directory / "models.npz")
-    ours = evaluate_heads(model, data, load_slang_dictionary(directory))
+    stack = Stack.load(directory / "stack.json")
+    ours = evaluate_heads(model, stack, data, load_slang_dictionary(directory))
     base = evaluate_baseline(data)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     recorded = manifest.get("validation_metrics", {})

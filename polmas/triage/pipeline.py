@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from polmas.triage.features import featurise_normalised
+from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
 from polmas.triage.linear import FloatArray, LinearHeads
 from polmas.triage.normalise import load_slang_dictionary, normalise_fast
@@ -27,6 +27,7 @@ from polmas.triage.rules import (
     keyword_hits,
     urgency_for,
 )
+from polmas.triage.stack import Stack
 from polmas.triage.training.data import HATE_TARGETS
 
 MAX_CHARS = 5000
@@ -76,6 +77,7 @@ class Models:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.heads = LinearHeads.load(directory / "models.npz")
+        self.stack = Stack.load(directory / "stack.json")
         self.slang = load_slang_dictionary(directory)
         self.gazetteer = Gazetteer.from_json(directory / "gazetteer.json")
         self.rules: RuleSet = default_rules()
@@ -131,15 +133,18 @@ def analyse_many(
     models = get_models(directory)
     gaz = gazetteer or models.gazetteer
     cut = [t[:MAX_CHARS] for t in texts]
-    norm = [normalise_fast(t, models.slang) for t in cut]
-    x = featurise_normalised(norm)
+    unescaped = [unescape(t) for t in cut]
+    norm = [normalise_fast(t, models.slang) for t in unescaped]
+    raw = [t.lower() for t in unescaped]
+    x = featurise_views(raw, norm)
     scores = models.heads.scores(x)
+    meta = models.stack.meta_features(models.heads, scores, raw, norm)
     corr_scores = models.corrections.scores(x) if models.corrections is not None else None
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
-    hate = heads.predict("hate_speech", scores)
-    abusive = heads.predict("abusive", scores)
+    hate = models.stack.predict("hate_speech", meta)
+    abusive = models.stack.predict("abusive", meta)
     strength = heads.predict("hate_strength", scores)
     target_cols = [heads.heads[f"target_{t}"].start for t in HATE_TARGETS]
     results: list[TriageResult] = []

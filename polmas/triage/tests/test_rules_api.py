@@ -55,7 +55,7 @@ def test_corrections_change_the_category(tmp_path: Path) -> None:
     assert len(texts) == 600 and len(problems) == 2
     out = tmp_path / "art"
     out.mkdir()
-    for name in ("models.npz", "slang.json", "gazetteer.json"):
+    for name in ("models.npz", "stack.json", "slang.json", "gazetteer.json"):
         (out / name).write_bytes((artifacts_dir() / name).read_bytes())
     info = train_corrections(corrections, out, load_slang_dictionary(artifacts_dir()))
     assert info["n"] == 600
