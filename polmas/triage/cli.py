@@ -145,7 +145,9 @@ def main(
     p_train = sub.add_parser("train", help="train all models from the shared data")
     p_train.add_argument("--data", default=str(shared_data_dir()))
     p_train.add_argument("--out", default=str(artifacts_dir()))
-    p_train.add_argument("--corrections", default=None, help="JSONL of {text, category}")
+    p_train.add_argument(
+        "--corrections", default=None, help="JSONL of {text, category and/or urgency}"
+    )
     p_eval = sub.add_parser("evaluate", help="validation metrics beside the baseline")
     p_eval.add_argument("--data", default=str(shared_data_dir()))
     p_eval.add_argument("--artifacts", default=str(artifacts_dir()))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from dataclasses import dataclass
@@ -11,15 +10,15 @@ from typing import Any
 
 import numpy as np
 
+from polmas.triage.correct import CorrectionModels
 from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
-from polmas.triage.linear import FloatArray, LinearHeads
+from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import load_slang_dictionary, normalise_fast
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.pii import PiiSpan, find_pii, mask_pii
 from polmas.triage.places import Location, find_places
 from polmas.triage.rules import (
-    CATEGORIES,
     RuleSet,
     best_category,
     category_scores,
@@ -81,12 +80,9 @@ class Models:
         self.slang = load_slang_dictionary(directory)
         self.gazetteer = Gazetteer.from_json(directory / "gazetteer.json")
         self.rules: RuleSet = default_rules()
-        self.corrections: LinearHeads | None = None
-        self.n_corrections = 0
+        self.corrections: CorrectionModels | None = None
         if (directory / "corrections.npz").exists():
-            self.corrections = LinearHeads.load(directory / "corrections.npz")
-            info = json.loads((directory / "corrections.json").read_text(encoding="utf-8"))
-            self.n_corrections = int(info["n"])
+            self.corrections = CorrectionModels(directory)
 
 
 _LOCK = threading.Lock()
@@ -102,30 +98,6 @@ def get_models(directory: Path | None = None) -> Models:
         return _CACHE[key]
 
 
-def _softmax(values: FloatArray, scale: float) -> FloatArray:
-    z = values * scale
-    z = z - z.max()
-    e = np.exp(z)
-    result: FloatArray = (e / e.sum()).astype(np.float32)
-    return result
-
-
-def _category(models: Models, found: frozenset[str], corr_scores: FloatArray | None) -> str:
-    scores = category_scores(found, models.rules)
-    if corr_scores is None or models.corrections is None:
-        return best_category(scores, models.rules)
-    rule_vec = np.array([scores.get(c, 0.0) for c in CATEGORIES], dtype=np.float32)
-    rule_vec[CATEGORIES.index("lainnya")] = 0.5 if not scores else 0.0
-    p = _softmax(rule_vec, 1.5)
-    head = models.corrections.heads["category_corrections"]
-    corr = _softmax(corr_scores, 3.0)
-    alpha = min(0.7, models.n_corrections / (models.n_corrections + 100.0))
-    mixed = (1 - alpha) * p
-    for i, cat in enumerate(head.classes):
-        mixed[CATEGORIES.index(cat)] += alpha * corr[i]
-    return CATEGORIES[int(np.argmax(mixed))]
-
-
 def analyse_many(
     texts: list[str], gazetteer: Gazetteer | None = None, directory: Path | None = None
 ) -> list[TriageResult]:
@@ -139,7 +111,8 @@ def analyse_many(
     x = featurise_views(raw, norm)
     scores = models.heads.scores(x)
     meta = models.stack.meta_features(models.heads, scores, raw, norm)
-    corr_scores = models.corrections.scores(x) if models.corrections is not None else None
+    corr = models.corrections
+    corr_scores = corr.heads.scores(x) if corr is not None else None
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
@@ -158,8 +131,14 @@ def analyse_many(
             targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
         both = (text.lower(), norm[i])
         found = keyword_hits(both, models.rules)
-        category = _category(models, found, None if corr_scores is None else corr_scores[i])
+        rule_points = category_scores(found, models.rules)
+        if corr is None or corr_scores is None:
+            category = best_category(rule_points, models.rules)
+        else:
+            category = corr.category(rule_points, corr_scores[i], models.rules)
         urgency = urgency_for(found, category, models.rules) if has_word else "rendah"
+        if has_word and corr is not None and corr_scores is not None:
+            urgency = corr.urgency(urgency, corr_scores[i])
         pii = find_pii(text)
         results.append(
             TriageResult(
