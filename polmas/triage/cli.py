@@ -106,12 +106,14 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
 def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     from polmas.triage.linear import LinearHeads
     from polmas.triage.normalise import load_slang_dictionary
+    from polmas.triage.stack import Stack
     from polmas.triage.training.fixtures import fixture_metrics
     from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 
     directory, data = Path(args.artifacts), Path(args.data)
     model = LinearHeads.load(directory / "models.npz")
-    ours = evaluate_heads(model, data, load_slang_dictionary(directory))
+    stack = Stack.load(directory / "stack.json")
+    ours = evaluate_heads(model, stack, data, load_slang_dictionary(directory))
     base = evaluate_baseline(data)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     recorded = manifest.get("validation_metrics", {})
@@ -143,7 +145,9 @@ def main(
     p_train = sub.add_parser("train", help="train all models from the shared data")
     p_train.add_argument("--data", default=str(shared_data_dir()))
     p_train.add_argument("--out", default=str(artifacts_dir()))
-    p_train.add_argument("--corrections", default=None, help="JSONL of {text, category}")
+    p_train.add_argument(
+        "--corrections", default=None, help="JSONL of {text, category and/or urgency}"
+    )
     p_eval = sub.add_parser("evaluate", help="validation metrics beside the baseline")
     p_eval.add_argument("--data", default=str(shared_data_dir()))
     p_eval.add_argument("--artifacts", default=str(artifacts_dir()))

@@ -1,11 +1,16 @@
-"""Hashed sparse features: word 1-2 grams + char_wb 3-5 grams of the normalised text.
+"""Hashed sparse features in three blocks of 2^20 columns each.
 
-Hashing needs no stored vocabulary, so a model is just its weights. Both blocks are binary and
-L2-normalised separately; the word block occupies columns [0, 2**20), the char block the rest.
+- block 0: word 1-2 grams of the normalised text,
+- block 1: ``char_wb`` 3-5 grams of the normalised text,
+- block 2: word 1-2 grams of the raw (un-escaped, lower-cased) text, before slang normalisation.
+
+Hashing needs no stored vocabulary, so a model is just its weights. Every block is binary and
+L2-normalised separately. Heads that do not use the raw view simply have no weights in block 2.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,18 +21,27 @@ from polmas.triage.normalise import normalise_fast
 
 BLOCK = 2**20
 CHAR_NGRAMS = (3, 5)
-N_FEATURES = 2 * BLOCK
+N_NORMALISED = 2 * BLOCK
+"""Columns of the two normalised-text blocks (the raw-text block starts here)."""
+N_FEATURES = 3 * BLOCK
 
-_WORD = HashingVectorizer(
-    n_features=BLOCK,
-    ngram_range=(1, 2),
-    alternate_sign=False,
-    norm="l2",
-    binary=True,
-    lowercase=False,
-    token_pattern=r"(?u)\b\w+\b",
-    dtype=np.float32,
-)
+_ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+
+
+def _word_vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=BLOCK,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        norm="l2",
+        binary=True,
+        lowercase=False,
+        token_pattern=r"(?u)\b\w+\b",
+        dtype=np.float32,
+    )
+
+
+_WORD = _word_vectorizer()
 _CHAR = HashingVectorizer(
     n_features=BLOCK,
     analyzer="char_wb",
@@ -40,12 +54,34 @@ _CHAR = HashingVectorizer(
 )
 
 
-def featurise_normalised(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Features of already-normalised texts."""
-    blocks = [_WORD.transform(texts), _CHAR.transform(texts)]
+def _decode_bytes(match: re.Match[str]) -> str:
+    raw = bytes(int(h, 16) for h in match.group(0).split("\\x")[1:])
+    return raw.decode("utf-8", errors="replace")
+
+
+def unescape(text: str) -> str:
+    """Undo literal escapes found in scraped tweets: ``\\n``, ``\\t`` and UTF-8 ``\\xHH`` runs.
+
+    Real messages rarely contain a backslash, so this is almost always a no-op.
+    """
+    if "\\" not in text:
+        return text
+    text = text.replace("\\n", "\n").replace("\\t", " ")
+    return _ESCAPED_BYTES.sub(_decode_bytes, text)
+
+
+def raw_view(text: str) -> str:
+    """The raw text as the third block sees it: un-escaped and lower-cased."""
+    return unescape(text).lower()
+
+
+def featurise_views(raw: Sequence[str], normalised: Sequence[str]) -> sparse.csr_matrix:
+    """Features from raw views (:func:`raw_view`) and normalised texts of the same messages."""
+    blocks = [_WORD.transform(normalised), _CHAR.transform(normalised), _WORD.transform(raw)]
     return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
 
 def featurise(texts: Sequence[str], slang: dict[str, str] | None = None) -> sparse.csr_matrix:
-    """Normalise (with ``slang``, default: the active artifacts' dictionary) and featurise."""
-    return featurise_normalised([normalise_fast(t, slang) for t in texts])
+    """Un-escape, normalise (with ``slang``, default: the active dictionary) and featurise."""
+    raw = [unescape(t) for t in texts]
+    return featurise_views([t.lower() for t in raw], [normalise_fast(t, slang) for t in raw])

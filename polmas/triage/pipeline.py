@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from dataclasses import dataclass
@@ -11,15 +10,15 @@ from typing import Any
 
 import numpy as np
 
-from polmas.triage.features import featurise_normalised
+from polmas.triage.correct import CorrectionModels
+from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
-from polmas.triage.linear import FloatArray, LinearHeads
+from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import load_slang_dictionary, normalise_fast
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.pii import PiiSpan, find_pii, mask_pii
 from polmas.triage.places import Location, find_places
 from polmas.triage.rules import (
-    CATEGORIES,
     RuleSet,
     best_category,
     category_scores,
@@ -27,6 +26,7 @@ from polmas.triage.rules import (
     keyword_hits,
     urgency_for,
 )
+from polmas.triage.stack import Stack
 from polmas.triage.training.data import HATE_TARGETS
 
 MAX_CHARS = 5000
@@ -76,15 +76,13 @@ class Models:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.heads = LinearHeads.load(directory / "models.npz")
+        self.stack = Stack.load(directory / "stack.json")
         self.slang = load_slang_dictionary(directory)
         self.gazetteer = Gazetteer.from_json(directory / "gazetteer.json")
         self.rules: RuleSet = default_rules()
-        self.corrections: LinearHeads | None = None
-        self.n_corrections = 0
+        self.corrections: CorrectionModels | None = None
         if (directory / "corrections.npz").exists():
-            self.corrections = LinearHeads.load(directory / "corrections.npz")
-            info = json.loads((directory / "corrections.json").read_text(encoding="utf-8"))
-            self.n_corrections = int(info["n"])
+            self.corrections = CorrectionModels(directory)
 
 
 _LOCK = threading.Lock()
@@ -100,30 +98,6 @@ def get_models(directory: Path | None = None) -> Models:
         return _CACHE[key]
 
 
-def _softmax(values: FloatArray, scale: float) -> FloatArray:
-    z = values * scale
-    z = z - z.max()
-    e = np.exp(z)
-    result: FloatArray = (e / e.sum()).astype(np.float32)
-    return result
-
-
-def _category(models: Models, found: frozenset[str], corr_scores: FloatArray | None) -> str:
-    scores = category_scores(found, models.rules)
-    if corr_scores is None or models.corrections is None:
-        return best_category(scores, models.rules)
-    rule_vec = np.array([scores.get(c, 0.0) for c in CATEGORIES], dtype=np.float32)
-    rule_vec[CATEGORIES.index("lainnya")] = 0.5 if not scores else 0.0
-    p = _softmax(rule_vec, 1.5)
-    head = models.corrections.heads["category_corrections"]
-    corr = _softmax(corr_scores, 3.0)
-    alpha = min(0.7, models.n_corrections / (models.n_corrections + 100.0))
-    mixed = (1 - alpha) * p
-    for i, cat in enumerate(head.classes):
-        mixed[CATEGORIES.index(cat)] += alpha * corr[i]
-    return CATEGORIES[int(np.argmax(mixed))]
-
-
 def analyse_many(
     texts: list[str], gazetteer: Gazetteer | None = None, directory: Path | None = None
 ) -> list[TriageResult]:
@@ -131,15 +105,19 @@ def analyse_many(
     models = get_models(directory)
     gaz = gazetteer or models.gazetteer
     cut = [t[:MAX_CHARS] for t in texts]
-    norm = [normalise_fast(t, models.slang) for t in cut]
-    x = featurise_normalised(norm)
+    unescaped = [unescape(t) for t in cut]
+    norm = [normalise_fast(t, models.slang) for t in unescaped]
+    raw = [t.lower() for t in unescaped]
+    x = featurise_views(raw, norm)
     scores = models.heads.scores(x)
-    corr_scores = models.corrections.scores(x) if models.corrections is not None else None
+    meta = models.stack.meta_features(models.heads, scores, raw, norm)
+    corr = models.corrections
+    corr_scores = corr.heads.scores(x) if corr is not None else None
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
-    hate = heads.predict("hate_speech", scores)
-    abusive = heads.predict("abusive", scores)
+    hate = models.stack.predict("hate_speech", meta)
+    abusive = models.stack.predict("abusive", meta)
     strength = heads.predict("hate_strength", scores)
     target_cols = [heads.heads[f"target_{t}"].start for t in HATE_TARGETS]
     results: list[TriageResult] = []
@@ -153,8 +131,14 @@ def analyse_many(
             targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
         both = (text.lower(), norm[i])
         found = keyword_hits(both, models.rules)
-        category = _category(models, found, None if corr_scores is None else corr_scores[i])
+        rule_points = category_scores(found, models.rules)
+        if corr is None or corr_scores is None:
+            category = best_category(rule_points, models.rules)
+        else:
+            category = corr.category(rule_points, corr_scores[i], models.rules)
         urgency = urgency_for(found, category, models.rules) if has_word else "rendah"
+        if has_word and corr is not None and corr_scores is not None:
+            urgency = corr.urgency(urgency, corr_scores[i])
         pii = find_pii(text)
         results.append(
             TriageResult(

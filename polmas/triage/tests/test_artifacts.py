@@ -9,6 +9,7 @@ import pytest
 from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import load_slang_dictionary
 from polmas.triage.paths import artifacts_dir, shared_data_dir
+from polmas.triage.stack import Stack
 from polmas.triage.training.fixtures import fixture_metrics
 
 MANIFEST = json.loads((artifacts_dir() / "manifest.json").read_text(encoding="utf-8"))
@@ -34,7 +35,9 @@ def test_recorded_validation_metrics_reproduce() -> None:
     from polmas.triage.training.metrics import evaluate_heads
 
     model = LinearHeads.load(artifacts_dir() / "models.npz")
-    metrics = evaluate_heads(model, shared_data_dir(), load_slang_dictionary(artifacts_dir()))
+    stack = Stack.load(artifacts_dir() / "stack.json")
+    slang = load_slang_dictionary(artifacts_dir())
+    metrics = evaluate_heads(model, stack, shared_data_dir(), slang)
     for key, value in MANIFEST["validation_metrics"].items():
         assert metrics[key] == pytest.approx(value, abs=1e-4), key
 

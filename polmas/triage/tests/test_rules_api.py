@@ -37,10 +37,10 @@ def test_no_darurat_for_power_cut() -> None:
     assert analyse("mati lampu dari pagi di desa kami").urgency != "darurat"
 
 
-def test_corrections_change_the_category(tmp_path: Path) -> None:
+def test_corrections_change_category_and_urgency(tmp_path: Path) -> None:
     text = "kambing tetangga masuk kebun terus"
-    before = analyse_many([text])[0].category
-    assert before != "ketertiban_umum"
+    before = analyse_many([text])[0]
+    assert before.category != "ketertiban_umum" and before.urgency != "tinggi"
     corrections = tmp_path / "corr.jsonl"
     lines = [
         {"text": f"kambing tetangga masuk kebun {i}", "category": "ketertiban_umum"}
@@ -49,15 +49,23 @@ def test_corrections_change_the_category(tmp_path: Path) -> None:
     lines += [
         {"text": f"jalan rusak dekat balai {i}", "category": "non_kepolisian"} for i in range(300)
     ]
+    lines += [{"text": f"kambing masuk kebun lagi {i}", "urgency": "tinggi"} for i in range(200)]
+    lines += [{"text": f"lampu jalan mati {i}", "urgency": "rendah"} for i in range(200)]
     lines.append({"text": "x", "category": "bukan_kategori"})
+    lines.append({"text": "y", "urgency": "segera"})
     corrections.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n")
-    texts, _cats, problems = read_corrections(corrections)
-    assert len(texts) == 600 and len(problems) == 2
+    found = read_corrections(corrections)
+    assert len(found.texts["category"]) == 600 and len(found.texts["urgency"]) == 400
+    assert len(found.problems) == 3
     out = tmp_path / "art"
     out.mkdir()
-    for name in ("models.npz", "slang.json", "gazetteer.json"):
+    for name in ("models.npz", "stack.json", "slang.json", "gazetteer.json"):
         (out / name).write_bytes((artifacts_dir() / name).read_bytes())
     info = train_corrections(corrections, out, load_slang_dictionary(artifacts_dir()))
-    assert info["n"] == 600
-    assert Models(out).n_corrections == 600
-    assert analyse_many([text], directory=out)[0].category == "ketertiban_umum"
+    assert info["n"] == {"category": 600, "urgency": 400}
+    models = Models(out)
+    assert models.corrections is not None and models.corrections.alpha("urgency") > 0.5
+    after = analyse_many([text, "Tolong ada yang dibacok di kebun"], directory=out)
+    assert after[0].category == "ketertiban_umum"
+    assert after[0].urgency == "tinggi"
+    assert after[1].urgency == "darurat"  # corrections never silence an emergency keyword

@@ -1,14 +1,17 @@
-"""Category model learnt from staff corrections (JSONL lines ``{"text", "category"}``).
+"""Category and urgency models learnt from staff corrections.
 
-The model is a linear SVM on the same hashed features, stored as ``corrections.npz``. At run time
-its softmax is mixed with the rules' softmax: ``p = (1 - a) * p_rules + a * p_corrections`` with
-``a = min(0.7, n / (n + 100))`` for ``n`` corrections, so a handful of corrections nudges and a
-few hundred dominate, while the rules stay in play (see docs/triage.md).
+Input: JSONL lines ``{"text", "category"}``, ``{"text", "urgency"}`` or both fields. Each field is
+learnt on its own: a linear SVM on the same hashed features, stored as one head each
+(``category_corrections``, ``urgency_corrections``) in ``corrections.npz``. At run time a head's
+softmax is mixed with the rules' softmax: ``p = (1 - a) * p_rules + a * p_corrections`` with
+``a = min(0.7, n / (n + 100))`` for ``n`` corrections of that field, so a handful of corrections
+nudges and a few hundred dominate, while the rules stay in play (see docs/triage.md).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,55 +20,80 @@ from scipy import sparse
 
 from polmas.triage.features import featurise
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
-from polmas.triage.rules import CATEGORIES
+from polmas.triage.rules import CATEGORIES, URGENCIES
 from polmas.triage.training.fit import fit_multiclass
 
 KEEP_PER_COLUMN = 20_000
+FIELDS = {"category": CATEGORIES, "urgency": URGENCIES}
 
 
-def read_corrections(path: Path) -> tuple[list[str], list[str], list[str]]:
-    """Valid (text, category) pairs and the list of problems found (line numbers)."""
-    texts: list[str] = []
-    cats: list[str] = []
-    problems: list[str] = []
+@dataclass(slots=True)
+class Corrections:
+    """Valid corrections per field (``category``/``urgency``) and the problems found."""
+
+    texts: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+    labels: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+    problems: list[str] = field(default_factory=list)
+
+
+def read_corrections(path: Path) -> Corrections:
+    """Read a corrections JSONL file; a line counts for every valid field it carries."""
+    result = Corrections()
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
             try:
                 item = json.loads(raw.decode("utf-8"))
-                text, cat = item["text"], item["category"]
+                text = item["text"]
             except (ValueError, KeyError, TypeError) as exc:
-                problems.append(f"line {number}: {exc.__class__.__name__}")
+                result.problems.append(f"line {number}: {exc.__class__.__name__}")
                 continue
-            if not isinstance(text, str) or cat not in CATEGORIES:
-                problems.append(f"line {number}: unknown category or non-text")
+            found = [
+                name
+                for name, allowed in FIELDS.items()
+                if isinstance(item, dict) and item.get(name) in allowed
+            ]
+            if not isinstance(text, str) or not found:
+                result.problems.append(f"line {number}: no known category/urgency or non-text")
                 continue
-            texts.append(text)
-            cats.append(cat)
-    return texts, cats, problems
+            for name in found:
+                result.texts[name].append(text)
+                result.labels[name].append(item[name])
+    return result
 
 
 def train_corrections(path: Path, out: Path, slang: dict[str, str]) -> dict[str, Any]:
-    """Fit the corrections model into ``out/corrections.npz``; returns manifest info."""
-    texts, cats, problems = read_corrections(path)
-    classes = tuple(c for c in CATEGORIES if c in set(cats))
+    """Fit the corrections heads into ``out/corrections.npz``; returns manifest info."""
+    found = read_corrections(path)
     info: dict[str, Any] = {
         "file": path.name,
-        "n": len(texts),
-        "problems": problems[:20],
+        "n": {name: len(found.texts[name]) for name in FIELDS},
+        "problems": found.problems[:20],
     }
+    columns: list[sparse.csc_matrix] = []
+    biases: list[float] = []
+    heads: list[Head] = []
+    for name, allowed in FIELDS.items():
+        labels = found.labels[name]
+        classes = tuple(c for c in allowed if c in set(labels))
+        if len(classes) < 2:
+            info[f"{name}_model"] = "none (needs corrections with at least two values)"
+            continue
+        coef, bias = fit_multiclass(featurise(found.texts[name], slang), labels, classes)
+        start = sum(c.shape[1] for c in columns)
+        columns.append(prune_top_k(coef, KEEP_PER_COLUMN))
+        biases.extend(float(b) for b in bias)
+        heads.append(
+            Head(f"{name}_corrections", "multiclass", classes, start, start + len(classes))
+        )
+        info[f"{name}_model"] = list(classes)
     target = out / "corrections.npz"
-    if len(classes) < 2:
+    if not heads:
         target.unlink(missing_ok=True)
         (out / "corrections.json").unlink(missing_ok=True)
-        info["model"] = "none (needs corrections of at least two categories)"
         return info
-    coef, bias = fit_multiclass(featurise(texts, slang), cats, classes)
-    head = Head("category_corrections", "multiclass", classes, 0, len(classes))
-    weights = sparse.csr_matrix(prune_top_k(coef, KEEP_PER_COLUMN))
-    LinearHeads(weights, np.asarray(bias, dtype=np.float32), [head]).save(target)
-    info["model"] = "corrections.npz"
-    info["classes"] = list(classes)
+    weights = sparse.hstack(columns, format="csr")
+    LinearHeads(weights, np.asarray(biases, dtype=np.float32), heads).save(target)
     (out / "corrections.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     return info

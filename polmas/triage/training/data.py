@@ -117,6 +117,14 @@ def load_slang(data: Path) -> dict[str, str]:
     return table
 
 
+def load_abusive_lexicon(data: Path) -> frozenset[str]:
+    """``abusive.csv`` (one word per line after the ``ABUSIVE`` header), lower-case."""
+    path = data / "nlp" / "hatespeech" / "abusive.csv"
+    with path.open(encoding="latin-1", newline="") as handle:
+        words = [line.strip().lower() for line in handle]
+    return frozenset(w for w in words[1:] if w)
+
+
 def data_files(data: Path) -> list[Path]:
     """Every shared file the training reads (for the manifest checksums)."""
     nlp = data / "nlp"
@@ -126,6 +134,7 @@ def data_files(data: Path) -> list[Path]:
     files += [
         nlp / "hatespeech" / "train.csv",
         nlp / "hatespeech" / "new_kamusalay.csv",
+        nlp / "hatespeech" / "abusive.csv",
     ]
     files.append(data / "regions" / "indramayu_wilayah.csv")
     return files

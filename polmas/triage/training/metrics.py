@@ -11,8 +11,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score
 
-from polmas.triage.features import featurise
+from polmas.triage.features import featurise, raw_view, unescape
 from polmas.triage.linear import LinearHeads
+from polmas.triage.normalise import normalise_fast
+from polmas.triage.stack import Stack
 from polmas.triage.training.data import (
     HATE_TARGETS,
     load_emot,
@@ -27,8 +29,10 @@ def _r(value: float) -> float:
     return round(float(value), 4)
 
 
-def evaluate_heads(model: LinearHeads, data: Path, slang: dict[str, str]) -> dict[str, float]:
-    """Metrics of ``model`` on the validation / held-out splits."""
+def evaluate_heads(
+    model: LinearHeads, stack: Stack, data: Path, slang: dict[str, str]
+) -> dict[str, float]:
+    """Metrics of ``model`` (and the stacked decisions) on the validation / held-out splits."""
     out: dict[str, float] = {}
     sentiment_sets = {"smsa": load_smsa(data, "valid")}
     for lang in ("javanese", "sundanese", "indonesian"):
@@ -41,12 +45,19 @@ def evaluate_heads(model: LinearHeads, data: Path, slang: dict[str, str]) -> dic
     out["emotion_macro_f1_emot"] = _r(f1_score(emot.labels, pred, average="macro"))
 
     _, held = load_hate(data)
-    scores = model.scores(featurise([r.text for r in held], slang))
+    texts = [r.text for r in held]
+    scores = model.scores(featurise(texts, slang))
+    meta = stack.meta_features(
+        model,
+        scores,
+        [raw_view(t) for t in texts],
+        [normalise_fast(unescape(t), slang) for t in texts],
+    )
     out["hate_speech_f1_holdout"] = _r(
-        f1_score([r.hs for r in held], model.predict("hate_speech", scores))
+        f1_score([r.hs for r in held], stack.predict("hate_speech", meta))
     )
     out["abusive_f1_holdout"] = _r(
-        f1_score([r.abusive for r in held], model.predict("abusive", scores))
+        f1_score([r.abusive for r in held], stack.predict("abusive", meta))
     )
     hs_rows = [i for i, r in enumerate(held) if r.hs]
     truth = np.array([[t in held[i].targets for t in HATE_TARGETS] for i in hs_rows])

@@ -18,12 +18,13 @@ import sklearn
 from numpy.typing import NDArray
 from scipy import sparse
 
-from polmas.triage.features import N_FEATURES, featurise
+from polmas.triage.features import N_FEATURES, N_NORMALISED, featurise, raw_view, unescape
 from polmas.triage.gazetteer import Gazetteer
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
-from polmas.triage.normalise import merge_slang
+from polmas.triage.normalise import merge_slang, normalise_fast
+from polmas.triage.stack import Stack, StackedDecision, lexicon_features
 from polmas.triage.training import corrections as corr
-from polmas.triage.training import fit
+from polmas.triage.training import fit, stacking
 from polmas.triage.training.data import (
     HATE_HOLDOUT,
     HATE_SEED,
@@ -31,6 +32,7 @@ from polmas.triage.training.data import (
     HATE_TARGETS,
     NUSAX_LANGS,
     data_files,
+    load_abusive_lexicon,
     load_emot,
     load_hate,
     load_nusax,
@@ -43,26 +45,50 @@ from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 SENTIMENT = ("negative", "neutral", "positive")
 EMOTIONS = ("anger", "fear", "happy", "love", "sadness")
 KEEP_PER_COLUMN = 100_000
+NEUTRAL_BIAS = 0.1
+"""Added to the neutral intercept; chosen on id-grouped 5-fold CV of the sentiment training data
+(mean macro-F1 of SmSA, Javanese and Sundanese rows), not on the validation files."""
+LEXICON_SOURCE = "abusive.csv, Ibrohim & Budi 2019, CC BY-NC-SA 4.0"
 
 
 def _log(msg: str) -> None:
     print(f"[triage train] {msg}", flush=True)
 
 
-def build_heads(data: Path, slang: dict[str, str]) -> LinearHeads:
-    """Fit every head; returns the pruned model."""
-    columns: list[NDArray[np.float64]] = []
-    biases: list[float] = []
-    heads: list[Head] = []
+STACK_INPUTS = (
+    "hate_speech",
+    "hate_speech_raw",
+    "abusive",
+    "abusive_raw",
+    *(f"target_{t}" for t in HATE_TARGETS),
+)
 
-    def add(
-        name: str, kind: str, classes: tuple[str, ...], coef: Any, bias: Any, th: float
-    ) -> None:
-        start = sum(c.shape[1] for c in columns)
-        columns.append(np.asarray(coef))
-        biases.extend(float(b) for b in np.atleast_1d(bias))
-        heads.append(Head(name, kind, classes, start, start + coef.shape[1], th))
 
+class _HeadBuilder:
+    """Collects pruned weight columns (padded to all feature blocks) and the head table."""
+
+    def __init__(self) -> None:
+        self.columns: list[sparse.csc_matrix] = []
+        self.biases: list[float] = []
+        self.heads: list[Head] = []
+        self.width = 0
+
+    def add(self, name: str, kind: str, classes: tuple[str, ...], coef: Any, bias: Any) -> None:
+        pruned = prune_top_k(np.asarray(coef), KEEP_PER_COLUMN)
+        pruned.resize((N_FEATURES, pruned.shape[1]))
+        self.columns.append(pruned)
+        self.biases.extend(float(b) for b in np.atleast_1d(bias))
+        self.heads.append(Head(name, kind, classes, self.width, self.width + pruned.shape[1]))
+        self.width += pruned.shape[1]
+
+    def build(self) -> LinearHeads:
+        weights = sparse.hstack(self.columns, format="csr")
+        return LinearHeads(weights, np.asarray(self.biases, dtype=np.float32), self.heads)
+
+
+def build_heads(data: Path, slang: dict[str, str]) -> tuple[LinearHeads, Stack]:
+    """Fit every head and the stacked hate-speech / abusive decisions."""
+    out = _HeadBuilder()
     texts, labels = (
         list(load_smsa(data, "train").texts),
         list(load_smsa(data, "train").labels),
@@ -73,34 +99,48 @@ def build_heads(data: Path, slang: dict[str, str]) -> LinearHeads:
         labels += split.labels
     _log(f"sentiment: {len(texts)} texts (SmSA + NusaX id/jv/su)")
     coef, bias = fit.fit_multiclass(featurise(texts, slang), labels, SENTIMENT)
-    add("sentiment", "multiclass", SENTIMENT, coef, bias, 0.0)
+    bias[SENTIMENT.index("neutral")] += NEUTRAL_BIAS
+    out.add("sentiment", "multiclass", SENTIMENT, coef, bias)
 
     emot = load_emot(data, "train")
     _log(f"emotion: {len(emot.texts)} texts")
-    coef, bias = fit.fit_multiclass(featurise(emot.texts, slang), emot.labels, EMOTIONS)
-    add("emotion", "multiclass", EMOTIONS, coef, bias, 0.0)
+    x = featurise(emot.texts, slang)[:, :N_NORMALISED]
+    out.add("emotion", "multiclass", EMOTIONS, *fit.fit_multiclass(x, emot.labels, EMOTIONS))
 
     hate_train, _ = load_hate(data)
-    x = featurise([r.text for r in hate_train], slang)
+    x_all = featurise([r.text for r in hate_train], slang)
+    x_norm = x_all[:, :N_NORMALISED]
+    binary: dict[str, tuple[sparse.csr_matrix, list[bool]]] = {}
     for name, attr in (("hate_speech", "hs"), ("abusive", "abusive")):
         y = [bool(getattr(r, attr)) for r in hate_train]
-        threshold = fit.inner_cv_threshold(x, y)
-        coef, b = fit.fit_binary(x, y)
-        _log(f"{name}: {len(y)} texts, inner-CV threshold {threshold:+.3f}")
-        add(name, "binary", ("true",), coef, b, threshold)
+        binary[name] = (x_norm, y)
+        binary[f"{name}_raw"] = (x_all, y)
     for target in HATE_TARGETS:
-        coef, b = fit.fit_binary(x, [target in r.targets for r in hate_train])
-        add(f"target_{target}", "binary", ("true",), coef, b, 0.0)
+        binary[f"target_{target}"] = (x_norm, [target in r.targets for r in hate_train])
+    oof: dict[str, NDArray[np.float64]] = {}
+    for name in STACK_INPUTS:
+        xs, y = binary[name]
+        oof[name] = stacking.oof_binary(xs, y)
+        out.add(name, "binary", ("true",), *fit.fit_binary(xs, y))
+    _log(f"hate heads: {len(hate_train)} texts, {stacking.FOLDS}-fold out-of-fold scores")
     hs_idx = [i for i, r in enumerate(hate_train) if r.hs and r.strength]
     coef, bias = fit.fit_multiclass(
-        x[hs_idx], [hate_train[i].strength for i in hs_idx], HATE_STRENGTHS
+        x_norm[hs_idx], [hate_train[i].strength for i in hs_idx], HATE_STRENGTHS
     )
-    add("hate_strength", "multiclass", HATE_STRENGTHS, coef, bias, 0.0)
+    out.add("hate_strength", "multiclass", HATE_STRENGTHS, coef, bias)
 
-    dense = np.hstack(columns)
-    assert dense.shape[0] == N_FEATURES
-    weights = prune_top_k(dense, KEEP_PER_COLUMN)
-    return LinearHeads(sparse.csr_matrix(weights), np.asarray(biases, dtype=np.float32), heads)
+    lexicon = load_abusive_lexicon(data)
+    raw = [raw_view(r.text) for r in hate_train]
+    norm = [normalise_fast(unescape(r.text), slang) for r in hate_train]
+    meta = np.hstack(
+        [np.column_stack([oof[n] for n in STACK_INPUTS]), lexicon_features(lexicon, raw, norm)]
+    ).astype(np.float64)
+    decisions = []
+    for name in ("hate_speech", "abusive"):
+        weights, bias_m, threshold = stacking.fit_meta(meta, binary[name][1])
+        _log(f"stacked {name}: meta-CV threshold {threshold:+.2f}")
+        decisions.append(StackedDecision(name, weights, bias_m, threshold))
+    return out.build(), Stack(STACK_INPUTS, lexicon, decisions)
 
 
 def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[str, Any]:
@@ -123,11 +163,12 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
     gaz = Gazetteer.from_wilayah_csv(data / "regions" / "indramayu_wilayah.csv")
     gaz.to_json(out / "gazetteer.json", "indramayu_wilayah.csv, cahyadsn/wilayah, MIT")
 
-    model = build_heads(data, slang)
+    model, stack = build_heads(data, slang)
     model.save(out / "models.npz")
+    stack.save(out / "stack.json", LEXICON_SOURCE)
     _log("evaluating the saved model on validation / held-out data")
     reloaded = LinearHeads.load(out / "models.npz")
-    metrics = evaluate_heads(reloaded, data, slang)
+    metrics = evaluate_heads(reloaded, Stack.load(out / "stack.json"), data, slang)
     _log("computing the baseline (TF-IDF word 1-2 + char 2-5, LinearSVC) in the same run")
     baseline = evaluate_baseline(data)
 
@@ -143,11 +184,15 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
         "created_by": "polmas triage train",
         "seeds": {"svm": fit.SEED, "hate_holdout_split": HATE_SEED},
         "hate_holdout_fraction": HATE_HOLDOUT,
-        "features": "hashing word 1-2 + char_wb 3-5 of normalised text, 2 x 2^20, binary, l2",
+        "features": "hashing word 1-2 + char_wb 3-5 of normalised text, word 1-2 of raw "
+        "lower-cased text, 3 x 2^20, binary, l2 per block",
         "classifier": f"LinearSVC C={fit.C_VALUE}, one-vs-rest; top {KEEP_PER_COLUMN} "
         "weights per column kept, float16",
+        "sentiment": f"all three feature blocks; neutral intercept +{NEUTRAL_BIAS} (grouped CV)",
+        "stack": f"logistic meta-model (C={stacking.META_C}) on {stacking.FOLDS}-fold "
+        f"out-of-fold scores of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
         "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
-        "thresholds": {h.name: h.threshold for h in reloaded.heads.values() if h.kind == "binary"},
+        "thresholds": {d.name: d.threshold for d in stack.decisions.values()},
         "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
         "versions": {
             "python": platform.python_version(),
