@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "polmas.triage",
     "polmas.hoaxes",
     "polmas.humas",
+    "polmas.channels",
     "polmas.web",
     "polmas.api",
 ]
