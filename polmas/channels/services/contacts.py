@@ -43,9 +43,8 @@ def resolve_identity(channel: Channel, sender_id: str, *, phone: str, name: str)
             contact.save(update_fields=["display_name", "updated_at"])
         return identity
     phone = normalise_phone(phone)
-    contact = Contact.objects.filter(phone=phone).order_by("id").first() if phone else None
-    if contact is None:
-        contact = Contact.objects.create(phone=phone, display_name=name[:120])
+    found = Contact.objects.filter(phone=phone).order_by("id").first() if phone else None
+    contact = found or Contact.objects.create(phone=phone, display_name=name[:120])
     identity, _ = Identity.objects.get_or_create(
         channel=channel, external_id=sender_id, defaults={"contact": contact}
     )

@@ -60,7 +60,8 @@ class Dialogue:
 
     @property
     def draft(self) -> dict[str, Any]:
-        return self.conversation.draft
+        draft: dict[str, Any] = self.conversation.draft
+        return draft
 
     def unit_name(self) -> str:
         return self.channel.unit.name

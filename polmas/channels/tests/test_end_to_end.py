@@ -45,6 +45,7 @@ def test_whatsapp_text_and_location_become_a_case_in_the_right_polsek(
     assert ask["interactive"]["type"] == "location_request_message"
     assert ask["to"] == WA_PHONE
     desa = lohbener()
+    assert desa.lat is not None and desa.lng is not None
     assert wa.location(WA_PHONE, desa.lat, desa.lng).status_code == 200
     run_worker()
     report = InboundReport.objects.get()

@@ -85,7 +85,7 @@ def parse(payload: dict[str, Any]) -> Inbound:
             kind="photo",
             text=str(image.get("caption", "")),
             media_id=str(image.get("id", "")),
-            media_size=int(size) if str(size or "").isdigit() else None,
+            media_size=int(str(size)) if str(size or "").isdigit() else None,
             mime_type=str(image.get("mime_type", "")),
             **common,
         )
