@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "polmas.humas",
     "polmas.insights",
     "polmas.aspirations",
+    "polmas.channels",
     "polmas.web",
     "polmas.api",
 ]

@@ -1,0 +1,1 @@
+"""Channel services: inbound processing, conversation, outbound queue, broadcasts, backends."""

@@ -1,0 +1,441 @@
+"""A fake provider for tests and benchmarks: a small threaded HTTP server on 127.0.0.1 that
+receives Polmas's outbound calls (WhatsApp Cloud API, Telegram Bot API, the SMS gateway) and
+serves media, plus senders that POST documented webhook payloads to a running Polmas.
+
+    with FakeProvider() as fake:
+        # polmas channels add whatsapp --unit polsek-lohbener --api-base {fake.url}
+        wa = WhatsAppSender(polmas_url, channel_info)
+        wa.text("6281234567890", "halo")
+        fake.wait_for(1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import requests
+
+from polmas.channels.types.whatsapp.signature import sign
+
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+@dataclass
+class Call:
+    method: str
+    path: str
+    body: Any
+    headers: dict[str, str]
+
+
+@dataclass
+class FakeState:
+    calls: list[Call] = field(default_factory=list)
+    down: bool = False  # answer 503 to every send
+    whatsapp_window_closed: bool = False  # free text gets error 131047
+    media: dict[str, bytes] = field(default_factory=dict)
+    declared_sizes: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+
+def _handler(state: FakeState) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return None
+
+        def _send(self, status: int, payload: Any, content_type: str = "application/json") -> None:
+            data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            url = urlparse(self.path)
+            parts = url.path.strip("/").split("/")
+            with state.lock:
+                state.calls.append(Call("GET", url.path, None, dict(self.headers)))
+            if parts[0] == "media-bytes" and len(parts) == 2:
+                self._send(200, state.media.get(parts[1], b""), "image/png")
+            elif parts[0].startswith("bot") and parts[-1] == "getFile":
+                file_id = parse_qs(url.query).get("file_id", [""])[0]
+                size = state.declared_sizes.get(file_id, len(state.media.get(file_id, b"")))
+                self._send(
+                    200,
+                    {
+                        "ok": True,
+                        "result": {
+                            "file_id": file_id,
+                            "file_size": size,
+                            "file_path": f"photos/{file_id}.png",
+                        },
+                    },
+                )
+            elif parts[0] == "file" and len(parts) == 4:
+                self._send(200, state.media.get(parts[3].removesuffix(".png"), b""), "image/png")
+            elif len(parts) == 1 and parts[0] in state.media:
+                media_id = parts[0]
+                size = state.declared_sizes.get(media_id, len(state.media[media_id]))
+                host = self.headers.get("Host", "127.0.0.1")
+                self._send(
+                    200,
+                    {
+                        "messaging_product": "whatsapp",
+                        "url": f"http://{host}/media-bytes/{media_id}",
+                        "mime_type": "image/png",
+                        "sha256": hashlib.sha256(state.media[media_id]).hexdigest(),
+                        "file_size": str(size),
+                        "id": media_id,
+                    },
+                )
+            else:
+                self._send(404, {"error": "not found"})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            try:
+                body = json.loads(raw) if raw else None
+            except ValueError:
+                body = raw.decode(errors="replace")
+            path = urlparse(self.path).path
+            with state.lock:
+                state.calls.append(Call("POST", path, body, dict(self.headers)))
+                n = next(state.counter)
+            if state.down:
+                self._send(503, {"error": "service unavailable"})
+            elif (
+                path.endswith("/messages")
+                and isinstance(body, dict)
+                and body.get("messaging_product") == "whatsapp"
+            ):
+                if state.whatsapp_window_closed and body.get("type") != "template":
+                    self._send(
+                        400,
+                        {
+                            "error": {
+                                "message": "(#131047) Re-engagement message",
+                                "type": "OAuthException",
+                                "code": 131047,
+                                "fbtrace_id": "fake",
+                            }
+                        },
+                    )
+                else:
+                    self._send(
+                        200,
+                        {
+                            "messaging_product": "whatsapp",
+                            "contacts": [{"input": body.get("to"), "wa_id": body.get("to")}],
+                            "messages": [{"id": f"wamid.fake{n}"}],
+                        },
+                    )
+            elif path.endswith("/sendMessage"):
+                self._send(
+                    200,
+                    {
+                        "ok": True,
+                        "result": {
+                            "message_id": n,
+                            "date": int(time.time()),
+                            "chat": {"id": (body or {}).get("chat_id"), "type": "private"},
+                            "text": (body or {}).get("text"),
+                        },
+                    },
+                )
+            elif path.endswith("/messages"):
+                self._send(200, {"id": f"sms-{n}"})
+            else:
+                self._send(404, {"error": "not found"})
+
+    return Handler
+
+
+class FakeProvider:
+    """WhatsApp + Telegram + SMS gateway API on one loopback port."""
+
+    def __init__(self) -> None:
+        self.state = FakeState()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self.state))
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> FakeProvider:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def sends(self) -> list[Call]:
+        with self.state.lock:
+            return [c for c in self.state.calls if c.method == "POST"]
+
+    def texts(self) -> list[str]:
+        out = []
+        for call in self.sends():
+            body = call.body if isinstance(call.body, dict) else {}
+            if "text" in body and isinstance(body["text"], str):
+                out.append(body["text"])
+            elif isinstance(body.get("text"), dict):
+                out.append(body["text"].get("body", ""))
+            elif body.get("type") == "interactive":
+                out.append(body["interactive"]["body"]["text"])
+            elif body.get("type") == "template":
+                params = body["template"]["components"][0]["parameters"]
+                out.append(params[0]["text"])
+        return out
+
+    def add_media(
+        self, media_id: str, content: bytes = PNG_1PX, declared_size: int | None = None
+    ) -> None:
+        self.state.media[media_id] = content
+        if declared_size is not None:
+            self.state.declared_sizes[media_id] = declared_size
+
+
+# --- senders: documented webhook payloads -------------------------------------------------------
+
+_ids = itertools.count(1)
+
+
+class WhatsAppSender:
+    def __init__(
+        self, polmas_url: str, channel: dict[str, Any], phone_number_id: str = "106540352242922"
+    ) -> None:
+        self.url = polmas_url.rstrip("/") + channel["webhook_url"]
+        self.app_secret = channel["app_secret"]
+        self.phone_number_id = phone_number_id
+
+    def envelope(self, value: dict[str, Any]) -> dict[str, Any]:
+        value = {
+            "messaging_product": "whatsapp",
+            "metadata": {
+                "display_phone_number": "15550783881",
+                "phone_number_id": self.phone_number_id,
+            },
+            **value,
+        }
+        return {
+            "object": "whatsapp_business_account",
+            "entry": [
+                {"id": "102290129340398", "changes": [{"field": "messages", "value": value}]}
+            ],
+        }
+
+    def message(
+        self,
+        sender: str,
+        content: dict[str, Any],
+        *,
+        name: str = "Warga",
+        message_id: str | None = None,
+    ) -> dict[str, Any]:
+        msg = {
+            "from": sender,
+            "id": message_id or f"wamid.test{next(_ids)}-{time.time_ns()}",
+            "timestamp": str(int(time.time())),
+            **content,
+        }
+        return self.envelope(
+            {"contacts": [{"profile": {"name": name}, "wa_id": sender}], "messages": [msg]}
+        )
+
+    def post(
+        self,
+        payload: dict[str, Any] | bytes,
+        *,
+        secret: str | None = None,
+        session: requests.Session | None = None,
+    ) -> requests.Response:
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "X-Hub-Signature-256": sign(body, secret or self.app_secret),
+        }
+        return (session or requests).post(self.url, data=body, headers=headers, timeout=10)
+
+    def text(self, sender: str, text: str, **kw: Any) -> requests.Response:
+        return self.post(self.message(sender, {"type": "text", "text": {"body": text}}, **kw))
+
+    def location(self, sender: str, lat: float, lng: float, **kw: Any) -> requests.Response:
+        return self.post(
+            self.message(
+                sender, {"type": "location", "location": {"latitude": lat, "longitude": lng}}, **kw
+            )
+        )
+
+    def image(self, sender: str, media_id: str, caption: str = "", **kw: Any) -> requests.Response:
+        image = {"caption": caption, "mime_type": "image/png", "sha256": "x", "id": media_id}
+        return self.post(self.message(sender, {"type": "image", "image": image}, **kw))
+
+    def status(self, provider_message_id: str, status: str, recipient: str) -> requests.Response:
+        return self.post(
+            self.envelope(
+                {
+                    "statuses": [
+                        {
+                            "id": provider_message_id,
+                            "status": status,
+                            "timestamp": str(int(time.time())),
+                            "recipient_id": recipient,
+                        }
+                    ]
+                }
+            )
+        )
+
+
+class TelegramSender:
+    def __init__(self, polmas_url: str, channel: dict[str, Any]) -> None:
+        self.url = polmas_url.rstrip("/") + channel["webhook_url"]
+        self.secret = channel["secret_token"]
+        self.update_id = 100000000 + next(_ids) * 1000
+
+    def update(
+        self,
+        chat_id: int,
+        content: dict[str, Any],
+        *,
+        update_id: int | None = None,
+        first_name: str = "Budi",
+    ) -> dict[str, Any]:
+        self.update_id += 1
+        user = {"id": chat_id, "is_bot": False, "first_name": first_name, "language_code": "id"}
+        message = {
+            "message_id": self.update_id % 100000,
+            "from": user,
+            "chat": {"id": chat_id, "type": "private", "first_name": first_name},
+            "date": int(time.time()),
+            **content,
+        }
+        return {"update_id": update_id or self.update_id, "message": message}
+
+    def post(
+        self, payload: dict[str, Any] | bytes, *, secret: str | None = None
+    ) -> requests.Response:
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "X-Telegram-Bot-Api-Secret-Token": secret if secret is not None else self.secret,
+        }
+        return requests.post(self.url, data=body, headers=headers, timeout=10)
+
+    def text(self, chat_id: int, text: str, **kw: Any) -> requests.Response:
+        return self.post(self.update(chat_id, {"text": text}, **kw))
+
+    def forward(self, chat_id: int, text: str, **kw: Any) -> requests.Response:
+        origin = {
+            "type": "hidden_user",
+            "sender_user_name": "Grup Warga",
+            "date": int(time.time()) - 600,
+        }
+        return self.post(
+            self.update(
+                chat_id,
+                {"text": text, "forward_origin": origin, "forward_date": origin["date"]},
+                **kw,
+            )
+        )
+
+    def location(self, chat_id: int, lat: float, lng: float, **kw: Any) -> requests.Response:
+        return self.post(
+            self.update(
+                chat_id,
+                {"location": {"latitude": lat, "longitude": lng, "horizontal_accuracy": 12.5}},
+                **kw,
+            )
+        )
+
+    def photo(
+        self, chat_id: int, file_id: str, size: int, caption: str = "", **kw: Any
+    ) -> requests.Response:
+        photo = [
+            {
+                "file_id": file_id,
+                "file_unique_id": file_id + "u",
+                "width": 90,
+                "height": 90,
+                "file_size": size,
+            }
+        ]
+        content: dict[str, Any] = {"photo": photo}
+        if caption:
+            content["caption"] = caption
+        return self.post(self.update(chat_id, content, **kw))
+
+    def contact(self, chat_id: int, phone: str, **kw: Any) -> requests.Response:
+        return self.post(
+            self.update(
+                chat_id,
+                {"contact": {"phone_number": phone, "first_name": "Budi", "user_id": chat_id}},
+                **kw,
+            )
+        )
+
+    def sticker(self, chat_id: int, **kw: Any) -> requests.Response:
+        return self.post(
+            self.update(
+                chat_id,
+                {
+                    "sticker": {
+                        "file_id": "stk",
+                        "file_unique_id": "s",
+                        "type": "regular",
+                        "width": 512,
+                        "height": 512,
+                        "is_animated": False,
+                        "is_video": False,
+                    }
+                },
+                **kw,
+            )
+        )
+
+
+class SmsSender:
+    def __init__(self, polmas_url: str, channel: dict[str, Any]) -> None:
+        self.url = polmas_url.rstrip("/") + channel["webhook_url"]
+        self.secret = channel["secret_token"]
+
+    def text(
+        self, sender: str, text: str, *, message_id: str | None = None, secret: str | None = None
+    ) -> requests.Response:
+        data = {
+            "id": message_id or f"sms-in-{next(_ids)}-{time.time_ns()}",
+            "from": sender,
+            "text": text,
+            "secret": secret if secret is not None else self.secret,
+        }
+        return requests.post(self.url, data=data, timeout=10)
+
+
+def wait_until(predicate: Any, timeout: float = 10.0, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return bool(predicate())

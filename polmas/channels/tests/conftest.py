@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from polmas.channels.services.backends import reset_backends
+from polmas.channels.testing import FakeProvider
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeProvider]:
+    with FakeProvider() as provider:
+        yield provider
+
+
+@pytest.fixture(autouse=True)
+def _hoax_kb(settings: Any) -> Iterator[None]:
+    settings.POLMAS_CHANNELS_HOAX_KB = str(FIXTURES / "hoax_kb.jsonl")
+    settings.POLMAS_CHANNELS_HTTP_TIMEOUT = 5.0
+    reset_backends()
+    yield
+    reset_backends()
+
+
+def add_channel(kind: str, unit: str = "polsek-lohbener", api_base: str = "") -> dict[str, Any]:
+    out = io.StringIO()
+    args = ["add", kind, "--unit", unit]
+    if api_base:
+        args += ["--api-base", api_base]
+    call_command("channels", *args, stdout=out)
+    return dict(json.loads(out.getvalue()))
+
+
+def run_worker() -> None:
+    """Process the database task queue in-process with the real worker."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)

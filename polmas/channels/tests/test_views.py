@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from polmas.channels.models import Channel, Conversation, InboundReport
+from polmas.channels.services.setup import create_channel
+from polmas.channels.tests.helpers import drain
+from polmas.org.testing import PermissionMatrix, Route, World
+
+pytestmark = pytest.mark.django_db
+
+
+def _channel(w: World, where: Any) -> Channel:
+    key = f"channel-{where}"
+    if key not in w.objects:
+        w.objects[key] = create_channel(actor=None, unit=w.unit(where), kind="sms")
+    channel: Channel = w.objects[key]
+    return channel
+
+
+def _conversation(w: World, where: Any) -> Conversation:
+    key = f"conv-{where}"
+    if key not in w.objects:
+        channel = _channel(w, where)
+        Client().post(
+            channel.webhook_path,
+            {
+                "id": f"m-{where}",
+                "from": "081200000000",
+                "text": "halo",
+                "secret": channel.secrets["secret_token"],
+            },
+        )
+        drain()
+        w.objects[key] = Conversation.objects.get(channel=channel)
+    conversation: Conversation = w.objects[key]
+    return conversation
+
+
+class TestChannelPagePermissions(PermissionMatrix):
+    routes = [
+        Route("channel list", "get", lambda w, where: "/channels/", scoped=False),
+        Route("channel page", "get", lambda w, where: f"/channels/kanal/{_channel(w, where).pk}/"),
+        Route(
+            "conversation",
+            "get",
+            lambda w, where: f"/channels/percakapan/{_conversation(w, where).pk}/",
+        ),
+        Route("broadcasts", "get", lambda w, where: "/channels/siaran/", scoped=False),
+        Route(
+            "broadcast post",
+            "post",
+            lambda w, where: "/channels/siaran/",
+            data=lambda w, where: {
+                "unit": w.unit_in.pk,
+                "desa": [w.desa_in.code],
+                "text": "Jaga kondusivitas",
+            },
+            scoped=False,
+            ok=(302,),
+        ),
+    ]
+
+
+def test_conversation_page_masks_phone_numbers(client: Client, world: World) -> None:
+    conversation = _conversation(world, "in")
+    client.force_login(world.user_in)
+    html = client.get(f"/channels/percakapan/{conversation.pk}/").content.decode()
+    import re
+
+    assert "081200000000" not in html and "62812" not in html, re.findall(r".{80}08120.{40}", html)
+    assert "•" in html
+    assert "Selamat datang" in html
+
+
+def test_broadcast_form_rejects_desa_outside_scope(client: Client, world: World) -> None:
+    client.force_login(world.user_in)
+    response = client.post(
+        "/channels/siaran/", {"unit": world.unit_in.pk, "desa": [world.desa_out.code], "text": "x"}
+    )
+    assert response.status_code == 200  # form re-rendered with an error, nothing queued
+    from polmas.channels.models import Broadcast
+
+    assert Broadcast.objects.count() == 0
+
+
+def test_public_web_form_uses_the_same_inbound_path(client: Client, world: World) -> None:
+    channel = create_channel(actor=None, unit=world.unit_in, kind="web")
+    page = client.get(f"/channels/web/{channel.pk}/")
+    assert page.status_code == 200 and channel.webhook_path in page.content.decode()
+    session = client.cookies["polmas_warga"].value
+    data = {
+        "session": session,
+        "submission": str(uuid.uuid4()),
+        "text": "Ada judi sabung ayam di desa Lohbener",
+        "anonim": "1",
+    }
+    response = client.post(channel.webhook_path, data)
+    assert response.status_code == 302
+    receipt_url = response["Location"]
+    assert "sedang diproses" in client.get(receipt_url).content.decode()
+    drain()
+    report = InboundReport.objects.get()
+    assert report.anonymous and report.channel_kind == "web"
+    assert report.tracking_code in client.get(receipt_url).content.decode()
+    # a resubmitted form (same submission id) makes no second case
+    client.post(channel.webhook_path, data)
+    drain()
+    assert InboundReport.objects.count() == 1
+    bad = client.post(
+        channel.webhook_path, {"session": session, "submission": str(uuid.uuid4()), "text": ""}
+    )
+    assert bad.status_code == 302 and "galat=1" in bad["Location"]

@@ -1,0 +1,49 @@
+"""Generic HTTP SMS gateway, inbound form POST (application/x-www-form-urlencoded):
+
+message:  id=<gateway message id>&from=<msisdn>&text=<body>[&secret=...]
+status:   type=status&id=<our provider_message_id>&status=delivered|failed
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from polmas.channels.types.base import Inbound, PayloadError, RawEvent
+
+
+def split(body: bytes, form: Any) -> list[RawEvent]:
+    if form is None:
+        raise PayloadError("expected a form body")
+    message_id = str(form.get("id", "")).strip()
+    if not message_id:
+        raise PayloadError("missing id")
+    if form.get("type") == "status":
+        status = str(form.get("status", ""))
+        return [
+            RawEvent(
+                f"status:{message_id}:{status}",
+                {"type": "status", "id": message_id, "status": status},
+            )
+        ]
+    sender = str(form.get("from", "")).strip()
+    if not sender:
+        raise PayloadError("missing from")
+    return [
+        RawEvent(
+            f"msg:{message_id}",
+            {"id": message_id, "from": sender, "text": str(form.get("text", ""))},
+        )
+    ]
+
+
+def parse(payload: dict[str, Any]) -> Inbound:
+    if payload.get("type") == "status":
+        return Inbound(kind="status", status=payload["status"], provider_message_id=payload["id"])
+    sender = payload["from"]
+    return Inbound(
+        kind="text",
+        sender_id=sender,
+        phone=sender,
+        text=payload.get("text", ""),
+        original_type="text",
+    )

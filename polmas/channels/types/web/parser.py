@@ -1,0 +1,62 @@
+"""The public web form posts to the same webhook path as the providers:
+
+session=<uuid kept in the browser>&submission=<uuid per submit>&text=...&lat=&lng=&anonim=1
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from polmas.channels.types.base import Inbound, PayloadError, RawEvent, Verification
+
+MAX_TEXT = 4000
+
+
+def _uuid(value: Any) -> str:
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError as exc:
+        raise PayloadError("bad id") from exc
+
+
+def verify(
+    headers: Mapping[str, str], body: bytes, form: Any, secrets: Mapping[str, str]
+) -> Verification:
+    return Verification(True)  # public form; identity is the browser's session id
+
+
+def split(body: bytes, form: Any) -> list[RawEvent]:
+    if form is None:
+        raise PayloadError("expected a form body")
+    session = _uuid(form.get("session"))
+    submission = _uuid(form.get("submission"))
+    text = str(form.get("text", "")).strip()
+    if not text or len(text) > MAX_TEXT:
+        raise PayloadError("text missing or too long")
+    payload: dict[str, Any] = {
+        "session": session,
+        "text": text,
+        "anonim": form.get("anonim") == "1",
+    }
+    for key in ("lat", "lng"):
+        raw = str(form.get(key, "")).strip()
+        if raw:
+            try:
+                payload[key] = float(raw)
+            except ValueError as exc:
+                raise PayloadError(f"bad {key}") from exc
+    return [RawEvent(f"form:{submission}", payload)]
+
+
+def parse(payload: dict[str, Any]) -> Inbound:
+    anonymous = " #anonim" if payload.get("anonim") else ""
+    return Inbound(
+        kind="text",
+        sender_id=payload["session"],
+        text=payload["text"] + anonymous,
+        lat=payload.get("lat"),
+        lng=payload.get("lng"),
+        original_type="form",
+    )
