@@ -12,6 +12,20 @@ import pytest
 from polmas.org.testing import World, build_world, ensure_reference_data
 
 
+@pytest.fixture(autouse=True)
+def _reseed_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests (live_server) flush every table, including rows that data
+    migrations seed in a real install (case categories, SLA policies): put them back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    if not transactional and not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from polmas.aspirations.categories import load_categories
+
+    load_categories()
+
+
 @pytest.fixture
 def reference_data(db: Any) -> None:
     ensure_reference_data()
@@ -31,7 +45,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -60,10 +73,3 @@ def browser_page(_browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
-
-
-def screenshot(page: Any, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

@@ -190,6 +190,17 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Channels (WhatsApp, Telegram, SMS): where chat reports and rumour checks go, and limits.
+POLMAS_CHANNELS_CASE_BACKEND = os.environ.get(
+    "POLMAS_CHANNELS_CASE_BACKEND", "polmas.channels.services.wired.AspirationsCaseBackend"
+)
+POLMAS_CHANNELS_HOAX_BACKEND = os.environ.get(
+    "POLMAS_CHANNELS_HOAX_BACKEND", "polmas.channels.services.wired.HoaxesAppBackend"
+)
+POLMAS_CHANNELS_HOAX_KB = os.environ.get("POLMAS_CHANNELS_HOAX_KB", "")
+POLMAS_CHANNELS_MAX_MEDIA_BYTES = int(os.environ.get("POLMAS_CHANNELS_MAX_MEDIA_BYTES", 5 * 2**20))
+POLMAS_CHANNELS_HTTP_TIMEOUT = float(os.environ.get("POLMAS_CHANNELS_HTTP_TIMEOUT", "10"))
+
 # The deployment: which kabupaten this Polres serves (Kemendagri code).
 POLMAS_DEPLOYMENT_REGION = os.environ.get("POLMAS_DEPLOYMENT_REGION", "32.12")
 

@@ -95,7 +95,15 @@ class CaseBackend(Protocol):
 
 
 class HoaxBackend(Protocol):
-    def check(self, *, text: str, contact_id: int | None, desa_code: str | None) -> HoaxAnswer: ...
+    def check(
+        self,
+        *,
+        text: str,
+        contact_id: int | None,
+        desa_code: str | None,
+        channel_kind: str = "api",
+        origin_ref: str = "",
+    ) -> HoaxAnswer: ...
 
 
 # --- interim case sink -------------------------------------------------------------------------
@@ -227,7 +235,15 @@ class MatchingHoaxBackend:
                     )
         return self._index
 
-    def check(self, *, text: str, contact_id: int | None, desa_code: str | None) -> HoaxAnswer:
+    def check(
+        self,
+        *,
+        text: str,
+        contact_id: int | None,
+        desa_code: str | None,
+        channel_kind: str = "api",
+        origin_ref: str = "",
+    ) -> HoaxAnswer:
         from polmas.hoaxes.matching.policy import classify
 
         index = self._load()

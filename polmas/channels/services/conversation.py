@@ -215,6 +215,8 @@ class Dialogue:
             text=text,
             contact_id=self.identity.contact_id,
             desa_code=self.identity.contact.desa_id,
+            channel_kind=self.channel.kind,
+            origin_ref=f"channels:{self.channel.pk}:{self.event.dedupe_key}",
         )
         self.set_state(State.IDLE, {})
         self.reply(replies.hoax(answer))

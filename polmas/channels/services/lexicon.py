@@ -103,7 +103,8 @@ NO = {"tidak", "tdk", "gak", "nggak", "ora", "beli", "teu", "henteu", "mboten", 
 ANONYMOUS = {"anonim", "#anonim", "rahasiakan", "anonymous"}
 CANCEL = {"batal", "ulang", "reset", "kembali"}
 
-TRACKING_CODE = re.compile(r"\bLP[-\s]?([A-Z0-9]{4})[-\s]?([A-Z0-9]{4})\b", re.IGNORECASE)
+# Case codes (PM-XXXX-XXXX, from the cases app) and the interim channel codes (LP-...).
+TRACKING_CODE = re.compile(r"\b(PM|LP)[-\s]?([A-Z0-9]{4})[-\s]?([A-Z0-9]{4})\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -153,4 +154,7 @@ def is_greeting_only(text: str) -> bool:
 
 def find_tracking_code(text: str) -> str | None:
     match = TRACKING_CODE.search(text)
-    return f"LP-{match.group(1).upper()}-{match.group(2).upper()}" if match else None
+    if not match:
+        return None
+    prefix, first, second = (g.upper() for g in match.groups())
+    return f"{prefix}-{first}-{second}"

@@ -30,6 +30,30 @@ def _hoax_kb(settings: Any) -> Iterator[None]:
     reset_backends()
 
 
+def load_fixture_factchecks() -> int:
+    """The fixture KB as published fact-checks in the hoaxes app (what the wired backend reads)."""
+    from polmas.hoaxes.importers import FactCheckData
+    from polmas.hoaxes.services.factchecks import upsert_factchecks
+
+    rows = [
+        FactCheckData(
+            source="claimreview",
+            external_id=r["id"],
+            url=r.get("url", ""),
+            title=r["title"],
+            verdict=str(r.get("verdict", "lainnya")).upper(),
+            explanation=r.get("explanation", ""),
+        )
+        for r in (
+            json.loads(line)
+            for line in (FIXTURES / "hoax_kb.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        )
+    ]
+    result = upsert_factchecks(actor=None, rows=rows, label="uji")
+    return int(result.created)
+
+
 def add_channel(kind: str, unit: str = "polsek-lohbener", api_base: str = "") -> dict[str, Any]:
     out = io.StringIO()
     args = ["add", kind, "--unit", unit]

@@ -6,12 +6,13 @@ from django.test import Client
 
 from polmas.channels.models import InboundEvent, OutboundMessage, OutboundStatus
 from polmas.channels.services.inbound import process_event
-from polmas.channels.services.outbound import send_message
+from polmas.channels.services.outbound import deliver_case_messages, send_message
 
 
 def drain() -> None:
     """Process stored events and send queued messages through the services (no worker)."""
     for _round in range(3):
+        deliver_case_messages()  # what the job queued by a new case message does
         for event_id in InboundEvent.objects.filter(processed_at__isnull=True).values_list(
             "id", flat=True
         ):

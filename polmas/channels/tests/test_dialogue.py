@@ -9,22 +9,23 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from polmas.aspirations.models import Case
+from polmas.aspirations.services.actions import reply_to_case
 from polmas.channels.models import (
     Contact,
     Identity,
-    InboundReport,
     OutboundMessage,
     OutboundStatus,
-    ReportStatus,
 )
 from polmas.channels.services.setup import (
     channel_summary,
     create_channel,
     send_broadcast,
-    set_report_status,
 )
 from polmas.channels.testing import FakeProvider, TelegramSender, WhatsAppSender
+from polmas.channels.tests.conftest import load_fixture_factchecks
 from polmas.channels.tests.helpers import drain
+from polmas.hoaxes.models import HoaxReport
 from polmas.org.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -90,20 +91,22 @@ def test_menu_navigation_report_then_place_name(
     assert "ceritakan" in wa.text("1")
     assert "Di mana kejadiannya" in wa.text("Ada balap liar tiap malam minggu bikin resah warga")
     answer = wa.text("desa Lohbener")
-    report = InboundReport.objects.get()
-    assert report.tracking_code in answer and report.desa_id == world.desa_in.code
-    assert "balap liar" in report.text
+    case = Case.objects.get()
+    assert case.tracking_code in answer and case.desa_id == world.desa_in.code
+    assert "balap liar" in case.description and case.reply_channel == "whatsapp"
 
 
 def test_javanese_and_sundanese_hoax_questions_go_to_the_hoax_check(
     client: Client, world: World, fake: FakeProvider
 ) -> None:
+    assert load_fixture_factchecks() > 0
     wa = Wa(client, world, fake)
     assert "[SALAH]" in wa.text(
         "Surat suara di Indramayu sudah dicoblos sebelum hari pemungutan, bener ora?"
     )
     assert "Humas" in wa.text("leres teu aya bantuan tunai kanggo sadaya warga?")
-    assert InboundReport.objects.count() == 0
+    assert Case.objects.count() == 0
+    assert HoaxReport.objects.count() == 2  # both rumours reach the Humas side
 
 
 def test_status_menu_and_unknown_code(client: Client, world: World, fake: FakeProvider) -> None:
@@ -115,7 +118,7 @@ def test_status_menu_and_unknown_code(client: Client, world: World, fake: FakePr
 def test_anonymous_report(client: Client, world: World, fake: FakeProvider) -> None:
     wa = Wa(client, world, fake)
     answer = wa.text("anonim: ada pungli di pasar desa Lohbener")
-    assert InboundReport.objects.get().anonymous is True
+    assert Case.objects.get().privacy == "anonim"
     assert "dirahasiakan" in answer
 
 
@@ -165,8 +168,9 @@ def test_photo_is_stored_and_oversize_photo_refused(
             },
         )
     )
-    report = InboundReport.objects.get()
-    assert report.attachments[0]["path"] and (tmp_path / report.attachments[0]["path"]).exists()
+    case = Case.objects.get()
+    photo = case.attachments.get()
+    assert photo.content_type == "image/png" and (tmp_path / photo.file.name).exists()
 
 
 def test_whatsapp_window_uses_template_or_fails_visibly(
@@ -174,10 +178,10 @@ def test_whatsapp_window_uses_template_or_fails_visibly(
 ) -> None:
     wa = Wa(client, world, fake, templates={"notification": "polmas_kabar_laporan"})
     wa.text("ada yang bagi-bagi amplop di desa Lohbener")
-    report = InboundReport.objects.get()
+    case = Case.objects.get()
     Identity.objects.update(last_inbound_at=timezone.now() - dt.timedelta(hours=30))
-    set_report_status(
-        actor=None, report=report, status=ReportStatus.IN_PROGRESS, note="Petugas menuju lokasi."
+    reply_to_case(
+        actor=world.user_in, case=case, text="Sedang ditangani: petugas menuju lokasi.", public=True
     )
     drain()
     call = fake.sends()[-1].body
@@ -227,7 +231,7 @@ def test_opt_out_stops_broadcasts_and_notifications(
         actor=world.user_in, unit=world.unit_in, text="Pesan kedua", desa_codes=[world.desa_in.code]
     )
     assert b2.recipients == 0
-    set_report_status(actor=None, report=InboundReport.objects.get(), status=ReportStatus.DONE)
+    reply_to_case(actor=world.user_in, case=Case.objects.get(), text="Sudah selesai.", public=True)
     drain()
     assert (
         OutboundMessage.objects.filter(purpose="notification").get().status

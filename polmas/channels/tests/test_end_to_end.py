@@ -7,15 +7,16 @@ from typing import Any
 
 import pytest
 
+from polmas.aspirations.models import Case
 from polmas.channels.models import (
     Contact,
     InboundEvent,
-    InboundReport,
     OutboundMessage,
     OutboundStatus,
 )
 from polmas.channels.testing import FakeProvider, SmsSender, TelegramSender, WhatsAppSender
-from polmas.channels.tests.conftest import add_channel, run_worker
+from polmas.channels.tests.conftest import add_channel, load_fixture_factchecks, run_worker
+from polmas.hoaxes.models import HoaxReport
 from polmas.org.models import Region
 from polmas.org.testing import ensure_reference_data
 
@@ -48,10 +49,10 @@ def test_whatsapp_text_and_location_become_a_case_in_the_right_polsek(
     assert desa.lat is not None and desa.lng is not None
     assert wa.location(WA_PHONE, desa.lat, desa.lng).status_code == 200
     run_worker()
-    report = InboundReport.objects.get()
+    report = Case.objects.get()
     assert report.unit.code == "polsek-lohbener"
     assert report.desa_id == desa.code
-    assert report.channel_kind == "whatsapp"
+    assert report.reply_channel == "whatsapp" and report.origin == "chat"
     confirmation = fake.texts()[-1]
     assert report.tracking_code in confirmation
     assert "Polsek Lohbener" in confirmation
@@ -73,9 +74,9 @@ def test_free_text_with_desa_becomes_a_case_without_menu(
     wa = WhatsAppSender(live_server.url, channel)
     wa.text(WA_PHONE, "ada yang bagi-bagi amplop di desa Lohbener")
     run_worker()
-    report = InboundReport.objects.get()
+    report = Case.objects.get()
     assert report.desa_id == lohbener().code and report.unit.code == "polsek-lohbener"
-    assert report.category == "pemilu_politik_uang"
+    assert report.category.code == "pemilu_politik_uang"
     assert report.tracking_code in fake.texts()[-1]
 
 
@@ -83,6 +84,7 @@ def test_telegram_forward_of_known_hoax_gets_its_clarification(
     live_server: Any, fake: FakeProvider
 ) -> None:
     ensure_reference_data()
+    assert load_fixture_factchecks() > 0
     channel = add_channel("telegram", api_base=fake.url)
     tg = TelegramSender(live_server.url, channel)
     response = tg.forward(
@@ -95,7 +97,8 @@ def test_telegram_forward_of_known_hoax_gets_its_clarification(
     assert call.path.endswith("/sendMessage") and call.body["chat_id"] == 555001
     assert "[SALAH]" in call.body["text"]
     assert "tersegel di gudang logistik" in call.body["text"]
-    assert InboundReport.objects.count() == 0
+    assert Case.objects.count() == 0
+    assert HoaxReport.objects.get().status == "terjawab_otomatis"
 
 
 def test_sms_status_answers_with_the_case_status(live_server: Any, fake: FakeProvider) -> None:
@@ -104,12 +107,12 @@ def test_sms_status_answers_with_the_case_status(live_server: Any, fake: FakePro
     sms = SmsSender(live_server.url, channel)
     sms.text("081299990000", "Ada tawuran pemuda di desa Lohbener tadi malam")
     run_worker()
-    report = InboundReport.objects.get()
+    report = Case.objects.get()
     sms.text("081299990000", f"STATUS {report.tracking_code.lower()}")
     run_worker()
     answer = fake.sends()[-1].body
     assert answer["to"] == "081299990000"
-    assert f"Status laporan {report.tracking_code}: Diterima" in answer["text"]
+    assert f"Status laporan {report.tracking_code}: Baru" in answer["text"]
 
 
 def test_bad_signatures_and_secrets_are_refused(live_server: Any, fake: FakeProvider) -> None:

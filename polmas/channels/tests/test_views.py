@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from polmas.channels.models import Channel, Conversation, InboundReport
+from polmas.aspirations.models import Case
+from polmas.channels.models import Channel, Conversation
 from polmas.channels.services.setup import create_channel
 from polmas.channels.tests.helpers import drain
 from polmas.org.testing import PermissionMatrix, Route, World
@@ -104,13 +105,13 @@ def test_public_web_form_uses_the_same_inbound_path(client: Client, world: World
     receipt_url = response["Location"]
     assert "sedang diproses" in client.get(receipt_url).content.decode()
     drain()
-    report = InboundReport.objects.get()
-    assert report.anonymous and report.channel_kind == "web"
+    report = Case.objects.get()
+    assert report.privacy == "anonim" and report.reply_channel == "web"
     assert report.tracking_code in client.get(receipt_url).content.decode()
     # a resubmitted form (same submission id) makes no second case
     client.post(channel.webhook_path, data)
     drain()
-    assert InboundReport.objects.count() == 1
+    assert Case.objects.count() == 1
     bad = client.post(
         channel.webhook_path, {"session": session, "submission": str(uuid.uuid4()), "text": ""}
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from polmas.conftest import screenshot
+from polmas.core.testing import screenshot
 from polmas.hoaxes import services
 from polmas.hoaxes.tests.conftest import CONFIDENT_TEXT, SAMPLE_CSV, UNMATCHED_TEXT
 from polmas.org.testing import ensure_reference_data

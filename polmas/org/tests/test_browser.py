@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from polmas.conftest import screenshot
+from polmas.core.testing import screenshot
 from polmas.org.models import Role
 from polmas.org.testing import ensure_reference_data, make_officer
 
