@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
 from polmas.org.api import router as org_router
+from polmas.patrols.api import router as patrols_router
 
 api = NinjaAPI(
     title="Polmas API",
@@ -43,3 +44,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 
 
 api.add_router("/", org_router)
+api.add_router("/", patrols_router)

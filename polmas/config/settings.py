@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "polmas.core",
     "polmas.org",
+    "polmas.patrols",
     "polmas.web",
     "polmas.api",
 ]
