@@ -15,6 +15,7 @@ urlpatterns = [
     *auth_urlpatterns,
     path("", include("polmas.web.urls")),
     path("", include("polmas.org.urls")),
+    path("", include("polmas.patrols.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

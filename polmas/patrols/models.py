@@ -6,11 +6,12 @@ from typing import Any, ClassVar, TypeVar, cast
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from polmas.core.models import SoftDeleteModel, TimeStampedModel
 from polmas.org.models import Person, Region, Unit
-from polmas.org.scope import ScopedQuerySet
+from polmas.org.scope import ScopedQuerySet, get_scope, unit_q
 
 _M = TypeVar("_M", bound=models.Model)
 
@@ -22,7 +23,18 @@ class LiveScopedQuerySet(ScopedQuerySet[_M]):
         return self.filter(deleted_at__isnull=True)
 
     def restrict(self, user: Any) -> LiveScopedQuerySet[_M]:
-        return cast(LiveScopedQuerySet[_M], super().restrict(user))
+        """The unit scope (`scope_unit_field`), widened by `scope_desa_field`: rows in a desa
+        of the user's area are visible too (a session held across a Polsek border)."""
+        scope = get_scope(user)
+        desa_field = getattr(self.model, "scope_desa_field", None)
+        if desa_field is None or scope.everything or not scope.has_role:
+            return cast(LiveScopedQuerySet[_M], super().restrict(user))
+        in_area = Q(pk__in=[])
+        for code in scope.region_codes:
+            # `desa__code` resolves to the FK column itself (no join).
+            in_area |= Q(**{f"{desa_field}__code": code})
+            in_area |= Q(**{f"{desa_field}__code__startswith": code + "."})
+        return self.filter(unit_q(self.model.scope_unit_field, scope.unit_paths) | in_area)  # type: ignore[attr-defined]
 
 
 class Topic(models.TextChoices):
@@ -235,7 +247,7 @@ class DialogueSession(TimeStampedModel, SoftDeleteModel):
 
     objects: ClassVar[LiveScopedQuerySet[DialogueSession]] = LiveScopedQuerySet.as_manager()  # type: ignore[assignment]
     scope_unit_field = "unit"
-    scope_region_field = "desa"
+    scope_desa_field = "desa"
 
     class Meta:
         ordering = ("-occurred_at", "-id")
@@ -305,9 +317,9 @@ class ResidentInput(TimeStampedModel):
     linked_at = models.DateTimeField(_("ditautkan ke kasus"), null=True, blank=True, db_index=True)
     linked_ref = models.CharField(_("rujukan kasus"), max_length=64, blank=True)
 
-    objects: ClassVar[ScopedQuerySet[ResidentInput]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    objects: ClassVar[LiveScopedQuerySet[ResidentInput]] = LiveScopedQuerySet.as_manager()  # type: ignore[assignment]
     scope_unit_field = "unit"
-    scope_region_field = "desa"
+    scope_desa_field = "desa"
 
     class Meta:
         ordering = ("id",)

@@ -15,6 +15,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("web:home", _("Beranda")),
     ("org:map", _("Peta")),
     ("org:unit_tree", _("Satuan")),
+    ("patrols:list", _("Patroli")),
 ]
 
 

@@ -102,7 +102,8 @@ def _validate_time(patrol: Patrol, at: dt.datetime) -> None:
             % {"status": patrol.get_status_display()},
             field="patrol",
         )
-    if at < patrol.actual_start:
+    # Phones and forms give the time to the minute: compare at minute precision.
+    if at < patrol.actual_start.replace(second=0, microsecond=0):
         raise InvalidInput(
             _("Waktu sesi (%(at)s) sebelum patroli dimulai (%(start)s).")
             % {"at": long_datetime(at), "start": long_datetime(patrol.actual_start)},
