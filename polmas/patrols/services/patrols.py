@@ -106,7 +106,7 @@ def create_patrol(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         idempotency_key=idempotency_key,
         request_hash=digest,
-        is_demo=is_demo,
+        is_demo=is_demo or bool(getattr(getattr(actor, "person", None), "is_demo", False)),
     )
     if start_now:
         patrol.status, patrol.actual_start = PatrolStatus.ACTIVE, now

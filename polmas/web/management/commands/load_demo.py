@@ -19,3 +19,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {acc.username:<26} {acc.position}")
         else:
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
+        from polmas.patrols.demo import load_demo_patrols
+
+        self.stdout.write(f"Patroli demo: {load_demo_patrols()} sesi dialog dibuat.")

@@ -9,5 +9,8 @@ class Command(BaseCommand):
     help = "Remove every demo account and all demo data."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from polmas.patrols.demo import remove_demo_patrols
+
+        self.stdout.write(f"{remove_demo_patrols()} sesi dialog demo dihapus.")
         count = remove_demo_accounts()
         self.stdout.write(f"{count} personel demo dihapus.")
