@@ -113,7 +113,7 @@ def generate(
             "code", "boundary"
         )
     )
-    points = {code: _sample_points(geo, rng) for code, geo in sorted(geometry.items())}
+    points = {code: _sample_points(geo, rng) for code, geo in sorted(geometry.items()) if geo}
     kecamatan = {code: code.rsplit(".", 1)[0] for code in geometry}
     messages = list(KamtibmasMessage.objects.filter(deleted_at__isnull=True).order_by("id"))
     all_desa = sorted(geometry)

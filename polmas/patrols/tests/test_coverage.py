@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -17,7 +18,7 @@ from polmas.patrols.testing import add_session, messages, started_patrol
 pytestmark = pytest.mark.django_db
 
 
-def _rollup_rows() -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+def _rollup_rows() -> tuple[set[Any], set[Any]]:
     daily = set(
         CoverageDaily.objects.values_list("desa_id", "day", "sessions", "residents", "last_at")
     )
