@@ -12,8 +12,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 def setup_django() -> None:
     if "DATABASE_URL" not in os.environ:
-        sys.exit("Set DATABASE_URL (e.g. sqlite:////tmp/polmas_bench.sqlite3); never the dev DB.")
-    os.environ.setdefault("POLMAS_VAR_DIR", "/tmp/polmas-bench-var")  # noqa: S108
+        sys.exit("Set DATABASE_URL (sqlite:////tmp/polmas_bench_patrols.sqlite3); not the dev DB.")
+    os.environ.setdefault("POLMAS_VAR_DIR", "/tmp/polmas-bench-patrols-var")  # noqa: S108
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "polmas.config.settings")
     sys.path.insert(0, str(REPO))
     import django

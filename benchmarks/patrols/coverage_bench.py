@@ -1,7 +1,7 @@
 """Polres coverage map over N generated dialogue sessions (default 1,000,000).
 
-    DATABASE_URL=sqlite:////tmp/polmas_bench.sqlite3 python -m benchmarks.patrols.coverage_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench \
+    DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 python -m benchmarks.patrols.coverage_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench_patrols \
         python -m benchmarks.patrols.coverage_bench
 
 Generates the data once (bulk inserts, 365 days), rebuilds the roll-up, then times the Polres
@@ -21,6 +21,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--direct-runs", type=int, default=3)
+    parser.add_argument("--generate-only", action="store_true")
     args = parser.parse_args()
     setup_django()
     from django.core.management import call_command
@@ -55,6 +56,8 @@ def main() -> None:
         t0 = time.perf_counter()
         rebuild_coverage()
         print(f"rebuild-coverage: {time.perf_counter() - t0:.1f} s")
+    if args.generate_only:
+        return
     user = Unit.objects.get(code="polres-indramayu").memberships.filter(role=Role.KAPOLRES).first()
     kapolres = (
         user.person.user

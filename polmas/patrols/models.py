@@ -362,6 +362,7 @@ class CoverageDaily(models.Model):
     sessions = models.PositiveIntegerField(default=0)
     residents = models.PositiveIntegerField(default=0)
     last_at = models.DateTimeField(null=True)
+    topics = models.JSONField(default=dict)  # topic -> deliveries that day
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["desa", "day"], name="uniq_coverage_day")]
@@ -391,3 +392,15 @@ class CoverageMessageDaily(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.day} {self.message_id}: {self.deliveries}"
+
+
+class CoverageLastVisit(models.Model):
+    """Roll-up: the last visit of each desa (all time)."""
+
+    desa = models.OneToOneField(
+        Region, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    last_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.desa_id}: {self.last_at}"

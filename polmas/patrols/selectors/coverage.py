@@ -110,25 +110,20 @@ def desa_figures(
     result: dict[str, DesaFigures] = defaultdict(DesaFigures)
     if method == "rollup":
         daily = CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
-        topics = CoverageMessageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
         if codes is not None:
             daily = daily.filter(desa_id__in=codes)
-            topics = topics.filter(desa_id__in=codes)
-        for code, n, people, last in (
-            daily.values("desa_id")
-            .annotate(n=Sum("sessions"), people=Sum("residents"), last=Max("last_at"))
-            .values_list("desa_id", "n", "people", "last")
-        ):
-            if n:
-                result[code].sessions, result[code].residents = int(n), int(people or 0)
-                result[code].last_in_period = last
-        for code, topic, n in (
-            topics.values("desa_id", "topic")
-            .annotate(n=Sum("deliveries"))
-            .values_list("desa_id", "topic", "n")
-        ):
-            if n:
-                result[code].topics[topic] = int(n)
+        # One indexed range read; the sums are done here (a Polres month is ~10k rows).
+        rows = daily.values_list("desa_id", "sessions", "residents", "last_at", "topics")
+        for code, n, people, last, topics in rows.iterator(chunk_size=5000):
+            if not n:
+                continue
+            fig = result[code]
+            fig.sessions += n
+            fig.residents += people
+            if last is not None and (fig.last_in_period is None or last > fig.last_in_period):
+                fig.last_in_period = last
+            for topic, count in (topics or {}).items():
+                fig.topics[topic] = fig.topics.get(topic, 0) + count
     else:
         sessions = DialogueSession.objects.filter(
             deleted_at__isnull=True,

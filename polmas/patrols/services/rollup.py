@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from polmas.patrols.models import (
     CoverageDaily,
+    CoverageLastVisit,
     CoverageMessageDaily,
     DialogueSession,
     KamtibmasMessage,
@@ -60,13 +61,34 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
             "last_at": Greatest(Coalesce("last_at", at), at),
         },
     )
-    for message in messages:
+    _bump(
+        CoverageLastVisit,
+        {"desa_id": desa},
+        {"last_at": session.occurred_at},
+        {"last_at": Greatest(Coalesce("last_at", at), at)},
+    )
+    delivered = list(messages)
+    for message in delivered:
         _bump(
             CoverageMessageDaily,
             {"desa_id": desa, "day": day, "message_id": message.pk},
             {"kecamatan_code": kec, "topic": message.topic, "deliveries": 1},
             {"deliveries": F("deliveries") + 1},
         )
+    if delivered:
+        # The UPDATE above holds this row's lock until commit: read-modify-write is safe.
+        _add_topics(desa, day, [m.topic for m in delivered], +1)
+
+
+def _add_topics(desa: str, day: Any, topics: list[str], sign: int) -> None:
+    row = CoverageDaily.objects.select_for_update().filter(desa_id=desa, day=day).first()
+    if row is None:
+        return
+    counts = dict(row.topics or {})
+    for topic in topics:
+        counts[topic] = counts.get(topic, 0) + sign
+    row.topics = {t: n for t, n in sorted(counts.items()) if n > 0}
+    row.save(update_fields=["topics"])
 
 
 def remove_session(session: DialogueSession) -> None:
@@ -83,25 +105,67 @@ def remove_session(session: DialogueSession) -> None:
         .get("last")
     )
     CoverageDaily.objects.filter(**keys).update(last_at=last)
-    CoverageDaily.objects.filter(**keys, sessions__lte=0).delete()
-    message_ids = SessionMessage.objects.filter(session=session).values_list(
-        "message_id", flat=True
+    links = list(
+        SessionMessage.objects.filter(session=session).values_list("message_id", "message__topic")
     )
-    CoverageMessageDaily.objects.filter(**keys, message_id__in=list(message_ids)).update(
+    _add_topics(str(session.desa_id), session.day, [topic for _, topic in links], -1)
+    CoverageDaily.objects.filter(**keys, sessions__lte=0).delete()
+    CoverageMessageDaily.objects.filter(**keys, message_id__in=[m for m, _ in links]).update(
         deliveries=F("deliveries") - 1
     )
     CoverageMessageDaily.objects.filter(**keys, deliveries__lte=0).delete()
+    latest = CoverageDaily.objects.filter(desa_id=session.desa_id).aggregate(m=Max("last_at"))["m"]
+    if latest is None:
+        CoverageLastVisit.objects.filter(desa_id=session.desa_id).delete()
+    else:
+        CoverageLastVisit.objects.filter(desa_id=session.desa_id).update(last_at=latest)
 
 
 def retopic_message(message: KamtibmasMessage) -> None:
+    """A message changed topic: move its deliveries and recount the affected days."""
     CoverageMessageDaily.objects.filter(message=message).update(topic=message.topic)
+    keys = set(CoverageMessageDaily.objects.filter(message=message).values_list("desa_id", "day"))
+    for desa, day in keys:
+        counts = dict(
+            CoverageMessageDaily.objects.filter(desa_id=desa, day=day)
+            .values("topic")
+            .annotate(n=Sum("deliveries"))
+            .values_list("topic", "n")
+        )
+        CoverageDaily.objects.filter(desa_id=desa, day=day).update(
+            topics={t: int(n) for t, n in sorted(counts.items()) if n}
+        )
 
 
 @transaction.atomic
 def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
-    """Recompute both roll-up tables from the sessions. Returns (day rows, message rows)."""
+    """Recompute the roll-up tables from the sessions. Returns (day rows, message rows)."""
     CoverageMessageDaily.objects.all().delete()
     CoverageDaily.objects.all().delete()
+    CoverageLastVisit.objects.all().delete()
+    links = (
+        SessionMessage.objects.filter(session__deleted_at__isnull=True, session__desa__isnull=False)
+        .values("session__desa_id", "session__day", "message_id", "message__topic")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    topics: dict[tuple[str, Any], dict[str, int]] = {}
+
+    def message_rows() -> Iterable[CoverageMessageDaily]:
+        for row in links.iterator(chunk_size=batch_size):
+            desa, day, topic = row["session__desa_id"], row["session__day"], row["message__topic"]
+            counts = topics.setdefault((desa, day), {})
+            counts[topic] = counts.get(topic, 0) + row["n"]
+            yield CoverageMessageDaily(
+                desa_id=desa,
+                kecamatan_code=_kecamatan_code(desa),
+                day=day,
+                message_id=row["message_id"],
+                topic=topic,
+                deliveries=row["n"],
+            )
+
+    n_messages = _bulk(CoverageMessageDaily, message_rows(), batch_size)
     alive = DialogueSession.objects.filter(deleted_at__isnull=True, desa__isnull=False)
     daily = (
         CoverageDaily(
@@ -111,6 +175,7 @@ def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
             sessions=row["n"],
             residents=row["people"] or 0,
             last_at=row["last"],
+            topics=dict(sorted(topics.get((row["desa_id"], row["day"]), {}).items())),
         )
         for row in alive.values("desa_id", "day")
         .annotate(n=Count("id"), people=Sum("audience_total"), last=Max("occurred_at"))
@@ -118,24 +183,15 @@ def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
         .iterator(chunk_size=batch_size)
     )
     n_daily = _bulk(CoverageDaily, daily, batch_size)
-    links = (
-        SessionMessage.objects.filter(session__deleted_at__isnull=True, session__desa__isnull=False)
-        .values("session__desa_id", "session__day", "message_id", "message__topic")
-        .annotate(n=Count("id"))
+    CoverageLastVisit.objects.bulk_create(
+        CoverageLastVisit(desa_id=desa, last_at=last)
+        for desa, last in CoverageDaily.objects.values("desa_id")
+        .annotate(last=Max("last_at"))
+        .values_list("desa_id", "last")
         .order_by()
+        if last is not None
     )
-    messages = (
-        CoverageMessageDaily(
-            desa_id=row["session__desa_id"],
-            kecamatan_code=_kecamatan_code(row["session__desa_id"]),
-            day=row["session__day"],
-            message_id=row["message_id"],
-            topic=row["message__topic"],
-            deliveries=row["n"],
-        )
-        for row in links.iterator(chunk_size=batch_size)
-    )
-    return n_daily, _bulk(CoverageMessageDaily, messages, batch_size)
+    return n_daily, n_messages
 
 
 def _bulk(model: type[models.Model], rows: Iterable[models.Model], batch_size: int) -> int:

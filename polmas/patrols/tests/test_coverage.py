@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from typing import Any
 
@@ -12,22 +13,32 @@ from polmas.org.testing import World
 from polmas.patrols import selectors, services
 from polmas.patrols.demo import load_demo_patrols, remove_demo_patrols
 from polmas.patrols.generate import generate
-from polmas.patrols.models import CoverageDaily, CoverageMessageDaily, DialogueSession, Patrol
+from polmas.patrols.models import (
+    CoverageDaily,
+    CoverageLastVisit,
+    CoverageMessageDaily,
+    DialogueSession,
+    Patrol,
+)
 from polmas.patrols.testing import add_session, messages, started_patrol
 
 pytestmark = pytest.mark.django_db
 
 
-def _rollup_rows() -> tuple[set[Any], set[Any]]:
-    daily = set(
-        CoverageDaily.objects.values_list("desa_id", "day", "sessions", "residents", "last_at")
-    )
+def _rollup_rows() -> tuple[set[Any], set[Any], set[Any]]:
+    daily = {
+        (*row[:-1], json.dumps(row[-1], sort_keys=True))
+        for row in CoverageDaily.objects.values_list(
+            "desa_id", "day", "sessions", "residents", "last_at", "topics"
+        )
+    }
     per_message = set(
         CoverageMessageDaily.objects.values_list(
             "desa_id", "day", "message_id", "topic", "deliveries"
         )
     )
-    return daily, per_message
+    last = set(CoverageLastVisit.objects.values_list("desa_id", "last_at"))
+    return daily, per_message, last
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -77,6 +88,7 @@ def test_rollup_equals_direct_computation_over_random_data(world: World, seed: i
     incremental = _rollup_rows()
     call_command("patrols", "rebuild-coverage")
     assert _rollup_rows() == incremental
+    assert incremental[0] and incremental[2]
 
 
 def test_polsek_sees_only_its_area(world: World) -> None:
@@ -108,3 +120,15 @@ def test_campaign_progress_counts_heard_messages(world: World) -> None:
     progress = selectors.campaign_progress(world.user_in, campaign)
     assert progress.heard[world.desa_in.code] == {first.pk: 1}
     assert progress.desa_reached == 1 and len(progress.desa) > 1
+
+
+def test_changing_a_message_topic_moves_its_deliveries(world: World) -> None:
+    msgs = messages(3)
+    patrol = started_patrol(world.user_in)
+    for _ in range(3):
+        add_session(world.user_in, patrol, world.desa_in, message_ids=[m.pk for m in msgs[:2]])
+    services.update_message(actor=world.user_polres, message=msgs[0], topic="narkoba")
+    period = selectors.Period.last_days(2)
+    rolled = selectors.desa_figures(None, period)
+    assert rolled == selectors.desa_figures(None, period, method="direct")
+    assert rolled[world.desa_in.code].topics.get("narkoba") == 3
