@@ -1,6 +1,7 @@
 """Dialogue sessions accepted per second through the API: real HTTP, gunicorn with 2 workers.
 
-    DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 python -m benchmarks.patrols.api_bench
+    DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 \
+        python -m benchmarks.patrols.api_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench_patrols \
         python -m benchmarks.patrols.api_bench
 

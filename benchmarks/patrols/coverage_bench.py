@@ -1,6 +1,7 @@
 """Polres coverage map over N generated dialogue sessions (default 1,000,000).
 
-    DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 python -m benchmarks.patrols.coverage_bench
+    DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 \
+        python -m benchmarks.patrols.coverage_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/polmas_bench_patrols \
         python -m benchmarks.patrols.coverage_bench
 

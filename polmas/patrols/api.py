@@ -209,7 +209,9 @@ def create_session(
         )
     except services.PatrolServiceError as exc:
         raise _fail(exc) from exc
-    session = selectors.session_for(request.user, result.session.pk) or result.session
+    session = result.session
+    if result.replayed:
+        session = selectors.session_for(request.user, session.pk) or session
     return (200 if result.replayed else 201), session_out(session, replayed=result.replayed)
 
 

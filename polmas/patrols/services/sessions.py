@@ -87,6 +87,14 @@ class Recorded:
     session: DialogueSession
     replayed: bool
 
+    def prefill(self, messages: list[Any], quotes: list[Any], inputs: list[Any]) -> None:
+        """Attach what was just written so callers can show it without re-reading."""
+        cache = getattr(self.session, "_prefetched_objects_cache", None) or {}
+        cache.update(
+            {"messages": messages, "quotes": quotes, "resident_inputs": inputs, "photos": []}
+        )
+        self.session._prefetched_objects_cache = cache  # type: ignore[attr-defined]
+
 
 def _validate_time(patrol: Patrol, at: dt.datetime) -> None:
     if timezone.is_naive(at):
@@ -240,7 +248,7 @@ def record_session(
             SessionMessage.objects.bulk_create(
                 [SessionMessage(session=session, message=m) for m in messages]
             )
-            Quote.objects.bulk_create(
+            quotes = Quote.objects.bulk_create(
                 [Quote(session=session, speaker=s.strip(), text=t.strip()) for s, t in data.quotes]
             )
             inputs = ResidentInput.objects.bulk_create(
@@ -286,7 +294,9 @@ def record_session(
         if idempotency_key is None or existing is None:
             raise
         return Recorded(check_replay(existing, digest), True)
-    return Recorded(session, False)
+    recorded = Recorded(session, False)
+    recorded.prefill(messages, quotes, inputs)
+    return recorded
 
 
 @transaction.atomic
