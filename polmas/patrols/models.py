@@ -353,6 +353,11 @@ class SessionPhoto(TimeStampedModel):
         return str(self.image.name)
 
 
+def topic_field(topic: str) -> str:
+    """The `CoverageDaily` column counting deliveries of a topic."""
+    return f"t_{topic}"
+
+
 class CoverageDaily(models.Model):
     """Roll-up: one row per desa and WIB day, maintained with every session write."""
 
@@ -362,7 +367,18 @@ class CoverageDaily(models.Model):
     sessions = models.PositiveIntegerField(default=0)
     residents = models.PositiveIntegerField(default=0)
     last_at = models.DateTimeField(null=True)
-    topics = models.JSONField(default=dict)  # topic -> deliveries that day
+    # Deliveries per topic that day, one column per `Topic` (summed by the database).
+    t_hoaks = models.PositiveIntegerField(default=0)
+    t_ketertiban = models.PositiveIntegerField(default=0)
+    t_pemilu_damai = models.PositiveIntegerField(default=0)
+    t_politik_uang = models.PositiveIntegerField(default=0)
+    t_sara = models.PositiveIntegerField(default=0)
+    t_narkoba = models.PositiveIntegerField(default=0)
+    t_lalu_lintas = models.PositiveIntegerField(default=0)
+    t_kenakalan_remaja = models.PositiveIntegerField(default=0)
+    t_cuaca_bencana = models.PositiveIntegerField(default=0)
+    t_kejahatan = models.PositiveIntegerField(default=0)
+    t_lainnya = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["desa", "day"], name="uniq_coverage_day")]

@@ -25,6 +25,8 @@ from polmas.patrols.models import (
     CoverageMessageDaily,
     DialogueSession,
     SessionMessage,
+    Topic,
+    topic_field,
 )
 
 Method = Literal["rollup", "direct"]
@@ -112,18 +114,17 @@ def desa_figures(
         daily = CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
         if codes is not None:
             daily = daily.filter(desa_id__in=codes)
-        # One indexed range read; the sums are done here (a Polres month is ~10k rows).
-        rows = daily.values_list("desa_id", "sessions", "residents", "last_at", "topics")
-        for code, n, people, last, topics in rows.iterator(chunk_size=5000):
-            if not n:
+        sums = {topic: Sum(topic_field(topic)) for topic in Topic.values}
+        rows = daily.values("desa_id").annotate(
+            n=Sum("sessions"), people=Sum("residents"), last=Max("last_at"), **sums
+        )
+        for row in rows:
+            if not row["n"]:
                 continue
-            fig = result[code]
-            fig.sessions += n
-            fig.residents += people
-            if last is not None and (fig.last_in_period is None or last > fig.last_in_period):
-                fig.last_in_period = last
-            for topic, count in (topics or {}).items():
-                fig.topics[topic] = fig.topics.get(topic, 0) + count
+            fig = result[row["desa_id"]]
+            fig.sessions, fig.residents = int(row["n"]), int(row["people"] or 0)
+            fig.last_in_period = row["last"]
+            fig.topics = {t: int(row[t]) for t in Topic.values if row[t]}
     else:
         sessions = DialogueSession.objects.filter(
             deleted_at__isnull=True,

@@ -1,8 +1,9 @@
 """The coverage roll-up (desa x WIB day), kept in step with every session write.
 
-`add_session` / `remove_session` run inside the transaction that writes the session; counters
-move with F() expressions so concurrent writers on PostgreSQL never lose an increment.
-`rebuild_coverage` recomputes everything from the sessions (idempotent).
+`add_session` / `remove_session` run inside the transaction that writes the session; every
+counter (sessions, residents, one column per topic) moves with F() expressions, so concurrent
+writers on PostgreSQL never lose an increment. `rebuild_coverage` recomputes everything from the
+sessions (idempotent).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from polmas.patrols.models import (
     DialogueSession,
     KamtibmasMessage,
     SessionMessage,
+    Topic,
+    topic_field,
 )
 
 
@@ -41,11 +44,21 @@ def _bump(
         manager.filter(**keys).update(**update)
 
 
+def _topic_counts(topics: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for topic in topics:
+        name = topic_field(topic if topic in Topic.values else Topic.LAINNYA)
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) -> None:
     if session.desa_id is None or session.deleted_at is not None:
         return
     desa, day, kec = session.desa_id, session.day, _kecamatan_code(str(session.desa_id))
     at = Value(session.occurred_at, output_field=models.DateTimeField())
+    delivered = list(messages)
+    topics = _topic_counts(m.topic for m in delivered)
     _bump(
         CoverageDaily,
         {"desa_id": desa, "day": day},
@@ -54,11 +67,13 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
             "sessions": 1,
             "residents": session.audience_total,
             "last_at": session.occurred_at,
+            **topics,
         },
         {
             "sessions": F("sessions") + 1,
             "residents": F("residents") + session.audience_total,
             "last_at": Greatest(Coalesce("last_at", at), at),
+            **{name: F(name) + n for name, n in topics.items()},
         },
     )
     _bump(
@@ -67,7 +82,6 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
         {"last_at": session.occurred_at},
         {"last_at": Greatest(Coalesce("last_at", at), at)},
     )
-    delivered = list(messages)
     for message in delivered:
         _bump(
             CoverageMessageDaily,
@@ -75,20 +89,6 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
             {"kecamatan_code": kec, "topic": message.topic, "deliveries": 1},
             {"deliveries": F("deliveries") + 1},
         )
-    if delivered:
-        # The UPDATE above holds this row's lock until commit: read-modify-write is safe.
-        _add_topics(desa, day, [m.topic for m in delivered], +1)
-
-
-def _add_topics(desa: str, day: Any, topics: list[str], sign: int) -> None:
-    row = CoverageDaily.objects.select_for_update().filter(desa_id=desa, day=day).first()
-    if row is None:
-        return
-    counts = dict(row.topics or {})
-    for topic in topics:
-        counts[topic] = counts.get(topic, 0) + sign
-    row.topics = {t: n for t, n in sorted(counts.items()) if n > 0}
-    row.save(update_fields=["topics"])
 
 
 def remove_session(session: DialogueSession) -> None:
@@ -96,8 +96,14 @@ def remove_session(session: DialogueSession) -> None:
     if session.desa_id is None:
         return
     keys = {"desa_id": session.desa_id, "day": session.day}
+    links = list(
+        SessionMessage.objects.filter(session=session).values_list("message_id", "message__topic")
+    )
+    topics = _topic_counts(topic for _, topic in links)
     CoverageDaily.objects.filter(**keys).update(
-        sessions=F("sessions") - 1, residents=F("residents") - session.audience_total
+        sessions=F("sessions") - 1,
+        residents=F("residents") - session.audience_total,
+        **{name: F(name) - n for name, n in topics.items()},
     )
     last = (
         DialogueSession.objects.filter(deleted_at__isnull=True, **keys)
@@ -105,10 +111,6 @@ def remove_session(session: DialogueSession) -> None:
         .get("last")
     )
     CoverageDaily.objects.filter(**keys).update(last_at=last)
-    links = list(
-        SessionMessage.objects.filter(session=session).values_list("message_id", "message__topic")
-    )
-    _add_topics(str(session.desa_id), session.day, [topic for _, topic in links], -1)
     CoverageDaily.objects.filter(**keys, sessions__lte=0).delete()
     CoverageMessageDaily.objects.filter(**keys, message_id__in=[m for m, _ in links]).update(
         deliveries=F("deliveries") - 1
@@ -133,7 +135,7 @@ def retopic_message(message: KamtibmasMessage) -> None:
             .values_list("topic", "n")
         )
         CoverageDaily.objects.filter(desa_id=desa, day=day).update(
-            topics={t: int(n) for t, n in sorted(counts.items()) if n}
+            **{topic_field(t): int(counts.get(t) or 0) for t in Topic.values}
         )
 
 
@@ -175,7 +177,7 @@ def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
             sessions=row["n"],
             residents=row["people"] or 0,
             last_at=row["last"],
-            topics=dict(sorted(topics.get((row["desa_id"], row["day"]), {}).items())),
+            **{topic_field(t): n for t, n in topics.get((row["desa_id"], row["day"]), {}).items()},
         )
         for row in alive.values("desa_id", "day")
         .annotate(n=Count("id"), people=Sum("audience_total"), last=Max("occurred_at"))

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from typing import Any
 
@@ -19,6 +18,8 @@ from polmas.patrols.models import (
     CoverageMessageDaily,
     DialogueSession,
     Patrol,
+    Topic,
+    topic_field,
 )
 from polmas.patrols.testing import add_session, messages, started_patrol
 
@@ -26,12 +27,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _rollup_rows() -> tuple[set[Any], set[Any], set[Any]]:
-    daily = {
-        (*row[:-1], json.dumps(row[-1], sort_keys=True))
-        for row in CoverageDaily.objects.values_list(
-            "desa_id", "day", "sessions", "residents", "last_at", "topics"
+    topic_columns = [topic_field(t) for t in Topic.values]
+    daily = set(
+        CoverageDaily.objects.values_list(
+            "desa_id", "day", "sessions", "residents", "last_at", *topic_columns
         )
-    }
+    )
     per_message = set(
         CoverageMessageDaily.objects.values_list(
             "desa_id", "day", "message_id", "topic", "deliveries"
@@ -132,3 +133,8 @@ def test_changing_a_message_topic_moves_its_deliveries(world: World) -> None:
     rolled = selectors.desa_figures(None, period)
     assert rolled == selectors.desa_figures(None, period, method="direct")
     assert rolled[world.desa_in.code].topics.get("narkoba") == 3
+
+
+def test_every_topic_has_a_roll_up_column() -> None:
+    names = {f.name for f in CoverageDaily._meta.get_fields()}
+    assert {topic_field(t) for t in Topic.values} <= names
