@@ -189,7 +189,9 @@ def list_sessions(request: HttpRequest, patrol_id: int) -> list[dict[str, Any]]:
 def create_session(
     request: HttpRequest, patrol_id: int, payload: SessionIn
 ) -> tuple[int, dict[str, Any]]:
-    patrol = _patrol(request, patrol_id)
+    patrol = selectors.patrol_for(request.user, patrol_id, with_members=False)
+    if patrol is None:
+        raise HttpError(404, _("Patroli #%(id)s tidak ditemukan.") % {"id": patrol_id})
     data = services.SessionData(
         occurred_at=payload.occurred_at,
         lat=payload.lat,

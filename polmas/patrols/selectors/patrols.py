@@ -31,13 +31,13 @@ def patrols_for(
     return qs
 
 
-def patrol_for(user: Any, patrol_id: int) -> Patrol | None:
+def patrol_for(user: Any, patrol_id: int, *, with_members: bool = True) -> Patrol | None:
+    qs = Patrol.objects.restrict(user).alive().filter(pk=patrol_id)
+    if not with_members:  # the hot path of recording a session
+        return qs.select_related("unit").first()
     return (
-        Patrol.objects.restrict(user)
-        .alive()
-        .select_related("unit", "leader", "campaign", "created_by")
+        qs.select_related("unit", "leader", "campaign", "created_by")
         .prefetch_related("members")
-        .filter(pk=patrol_id)
         .first()
     )
 
