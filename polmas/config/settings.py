@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "polmas.insights",
     "polmas.aspirations",
     "polmas.channels",
+    "polmas.patrols",
     "polmas.web",
     "polmas.api",
 ]

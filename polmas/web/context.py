@@ -13,12 +13,13 @@ from polmas.org.access import user_has_role
 # (url name, label) shown to any user with a role. Domain apps add entries here as they land.
 NAV_ITEMS: list[tuple[str, Any]] = [
     ("web:home", _("Beranda")),
-    ("org:map", _("Peta")),
-    ("org:unit_tree", _("Satuan")),
-    ("humas:release_list", _("Humas")),
+    ("patrols:list", _("Patroli")),
     ("aspirations:inbox", _("Kasus")),
     ("hoaxes:queue", _("Hoaks")),
+    ("humas:release_list", _("Humas")),
+    ("org:map", _("Peta")),
     ("channels:list", _("Kanal warga")),
+    ("org:unit_tree", _("Satuan")),
 ]
 
 
