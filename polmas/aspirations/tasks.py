@@ -25,3 +25,11 @@ def triage_case(case_id: int) -> bool:
         return False
     Case.objects.filter(pk=case_id).update(triage=result)
     return True
+
+
+@task()
+def cases_from_resident_inputs(input_ids: list[int]) -> int:
+    """Turn resident inputs from dialogue sessions into cases (idempotent)."""
+    from polmas.aspirations.links import link_resident_inputs
+
+    return link_resident_inputs(input_ids)

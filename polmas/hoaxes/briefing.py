@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
 from polmas.hoaxes import selectors
@@ -104,3 +105,21 @@ def counter_messages(unit: Unit, date: dt.date, user: Any) -> list[CounterMessag
     ]
     items.sort(key=lambda m: (not m.in_wave, -m.report_count, m.factcheck_id))
     return items[:MAX_ITEMS]
+
+
+def briefing_items(unit: Unit, date: dt.date, user: Any) -> list[Any]:
+    """`counter_messages` as items of the patrol briefing (registered in apps.py)."""
+    from polmas.patrols.briefing import BriefingItem
+
+    items = []
+    for c in counter_messages(unit, date, user):
+        places = ", ".join(sorted(c.desa)[:5])
+        detail = ngettext("%(n)s laporan warga", "%(n)s laporan warga", c.report_count) % {
+            "n": c.report_count
+        }
+        if places:
+            detail += f" ({places})"
+        if c.in_wave:
+            detail += " · " + gettext("gelombang hoaks")
+        items.append(BriefingItem(title=c.text, detail=detail, url=c.url))
+    return items

@@ -151,3 +151,16 @@ def transition_release(
         note=note.strip(),
     )
     return release
+
+
+def draft_from_patrol(*, actor: Any, patrol: Any) -> PressRelease:
+    """Draft a release from a recorded patrol (the same structure the CLI takes)."""
+    from polmas.humas.activity import activity_from_patrol
+
+    return draft_from_activity(
+        actor=actor,
+        unit=patrol.unit,
+        activity=activity_from_patrol(patrol),
+        source_kind="patrol",
+        source_ref=str(patrol.pk),
+    )

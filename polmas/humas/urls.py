@@ -7,6 +7,7 @@ app_name = "humas"
 urlpatterns = [
     path("humas/", views.release_list, name="release_list"),
     path("humas/baru/", views.release_new, name="release_new"),
+    path("humas/dari-patroli/", views.release_from_patrol, name="release_from_patrol"),
     path("humas/<int:pk>/", views.release_detail, name="release_detail"),
     path("humas/<int:pk>/ubah/", views.release_edit, name="release_edit"),
     path("humas/<int:pk>/aksi/", views.release_transition, name="release_transition"),

@@ -19,6 +19,7 @@ from polmas.humas.models import PressRelease, ReleaseStatus
 from polmas.org.access import role_required
 from polmas.org.models import Unit
 from polmas.org.scope import get_scope
+from polmas.patrols.models import Patrol, PatrolStatus
 
 PAGE_SIZE = 20
 
@@ -37,9 +38,31 @@ def release_list(request: HttpRequest) -> HttpResponse:
     return render(request, "humas/release_list.html", context)
 
 
+@require_POST
+@role_required(*workflow.EDITORS)
+def release_from_patrol(request: HttpRequest) -> HttpResponse:
+    patrol = get_object_or_404(
+        Patrol.objects.restrict(request.user).filter(deleted_at__isnull=True),
+        pk=request.POST.get("patrol") or 0,
+    )
+    try:
+        release = services.draft_from_patrol(actor=request.user, patrol=patrol)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("humas:release_new")
+    messages.success(request, _("Draf siaran pers disusun dari patroli yang tercatat."))
+    return redirect("humas:release_detail", pk=release.pk)
+
+
 @role_required(*workflow.EDITORS)
 def release_new(request: HttpRequest) -> HttpResponse:
     units = Unit.objects.restrict(request.user)
+    patrols = (
+        Patrol.objects.restrict(request.user)
+        .filter(deleted_at__isnull=True, status=PatrolStatus.DONE)
+        .select_related("unit")
+        .order_by("-actual_start")[:30]
+    )
     form = ActivityJsonForm(request.POST or None)
     unit_code = request.POST.get("unit", "")
     if request.method == "POST" and form.is_valid():
@@ -57,7 +80,9 @@ def release_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Draf siaran pers dibuat."))
                 return redirect("humas:release_detail", pk=release.pk)
     return render(
-        request, "humas/release_new.html", {"form": form, "units": units, "unit_code": unit_code}
+        request,
+        "humas/release_new.html",
+        {"form": form, "units": units, "unit_code": unit_code, "patrols": patrols},
     )
 
 

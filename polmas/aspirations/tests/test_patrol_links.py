@@ -1,0 +1,77 @@
+"""Dialogue sessions -> cases, and the cases/hoaxes sections of the patrol briefing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from polmas.aspirations.models import Case, Origin
+from polmas.org.testing import World
+from polmas.patrols.briefing import build_briefing
+from polmas.patrols.models import ResidentInput
+from polmas.patrols.testing import add_session, started_patrol
+
+pytestmark = pytest.mark.django_db
+
+
+def _run_queue() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+
+def test_resident_inputs_become_linked_cases_once(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    patrol = started_patrol(world.user_in)
+    with django_capture_on_commit_callbacks(execute=True):
+        session = add_session(
+            world.user_in,
+            patrol,
+            world.desa_in,
+            inputs=["Lampu jalan di gang mati sejak seminggu", "Minta patroli malam ditambah"],
+        )
+    _run_queue()
+    cases = Case.objects.filter(origin=Origin.DIALOG).order_by("id")
+    assert [c.description for c in cases] == [
+        "Lampu jalan di gang mati sejak seminggu",
+        "Minta patroli malam ditambah",
+    ]
+    assert {c.desa_id for c in cases} == {world.desa_in.code}
+    assert {c.unit.code for c in cases} == {"polsek-lohbener"}
+    inputs = ResidentInput.objects.filter(session=session).order_by("id")
+    assert [i.linked_ref for i in inputs] == [c.tracking_code for c in cases]
+    # a second delivery (or the backfill) makes no duplicate
+    call_command("link_resident_inputs", verbosity=0)
+    assert Case.objects.filter(origin=Origin.DIALOG).count() == 2
+
+
+def test_backfill_links_inputs_recorded_while_nothing_listened(world: World) -> None:
+    patrol = started_patrol(world.user_in)
+    add_session(world.user_in, patrol, world.desa_in, inputs=["Parkir liar di depan pasar"])
+    # on_commit never ran (test transaction), as when no receiver was connected
+    assert ResidentInput.objects.filter(linked_at__isnull=True).count() == 1
+    call_command("link_resident_inputs", verbosity=0)
+    assert ResidentInput.objects.filter(linked_at__isnull=True).count() == 0
+    assert Case.objects.get(origin=Origin.DIALOG).description == "Parkir liar di depan pasar"
+
+
+def test_briefing_lists_open_cases_of_the_area(world: World) -> None:
+    from polmas.aspirations.services import create_case
+
+    inside = create_case(
+        actor=None,
+        description="Tawuran pelajar di lapangan",
+        desa_code=world.desa_in.code,
+        urgency="tinggi",
+    )
+    create_case(actor=None, description="Kasus di wilayah lain", desa_code=world.desa_out.code)
+    from django.utils import timezone
+
+    sections = {
+        s.key: s for s in build_briefing(world.unit_in, timezone.localdate(), world.user_in)
+    }
+    titles = [i.title for i in sections["aspirations.open"].items]
+    assert titles == [f"{inside.tracking_code} — Tawuran pelajar di lapangan"]
+    assert not sections["aspirations.open"].failed
+    assert "hoaxes.counter" in sections and not sections["hoaxes.counter"].failed
