@@ -71,7 +71,7 @@ def _body(rng: random.Random, points: list[tuple[float, float]], messages: list[
     at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=rng.randint(1, 100))
     return json.dumps(
         {
-            "idempotency_key": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            "idempotency_key": str(uuid.uuid4()),  # fresh on every run
             "occurred_at": at.isoformat(),
             "lat": lat,
             "lng": lng,
