@@ -110,7 +110,7 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(tmp_path: Path) -> N
                 ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True
             ).stdout.split()
         ]
-        assert len(children) == 2  # gunicorn and the task worker
+        assert len(children) == 3  # gunicorn, the task worker and the scheduler
     finally:
         proc.send_signal(signal.SIGINT)
         output = proc.communicate(timeout=30)[0].decode()
@@ -118,3 +118,18 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(tmp_path: Path) -> N
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.mark.django_db
+def test_scheduler_once_enqueues_every_job(reference_data: None) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from polmas.web.schedule import SCHEDULE
+
+    out = StringIO()
+    call_command("scheduler", "--once", stdout=out)
+    assert out.getvalue().count("diantrekan") == len(SCHEDULE)
+    queued = set(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert {job.task for job in SCHEDULE} <= queued
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Serve Polmas with gunicorn and run the task worker; Ctrl-C stops both."
+    help = "Serve Polmas with gunicorn, the task worker and the job scheduler; Ctrl-C stops all."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
@@ -34,7 +34,8 @@ class Command(BaseCommand):
             "-",
         ]
         worker = [python, "-m", "polmas.cli", "db_worker", "--queue-name", "default"]
-        procs = [subprocess.Popen(web), subprocess.Popen(worker)]  # noqa: S603
+        scheduler = [python, "-m", "polmas.cli", "scheduler"]
+        procs = [subprocess.Popen(cmd) for cmd in (web, worker, scheduler)]  # noqa: S603
         self.stdout.write(f"Polmas berjalan di http://{bind}/ (Ctrl-C untuk berhenti)")
         stopping = False
 
