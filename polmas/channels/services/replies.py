@@ -50,7 +50,7 @@ def ask_hoax() -> str:
 
 
 def ask_code() -> str:
-    return _("Silakan kirim kode laporan Anda (format LP-XXXX-XXXX).")
+    return _("Silakan kirim kode laporan Anda (format PM-XXXX-XXXX).")
 
 
 def case_created(code: str, unit_name: str, anonymous: bool) -> str:
@@ -79,7 +79,7 @@ def case_status(status: CaseStatus | None, code: str) -> str:
 
 
 def bad_code() -> str:
-    return _("Kode laporan tidak dikenali. Formatnya LP-XXXX-XXXX, mis. LP-AB12-CD34.")
+    return _("Kode laporan tidak dikenali. Formatnya PM-XXXX-XXXX, mis. PM-7K4Q-XR2M.")
 
 
 def hoax(answer: HoaxAnswer) -> str:
