@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
 from polmas.hoaxes.api import router as hoaxes_router
 from polmas.org.api import router as org_router
+from polmas.patrols.api import router as patrols_router
 
 api = NinjaAPI(
     title="Polmas API",
@@ -45,3 +46,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 
 api.add_router("/", org_router)
 api.add_router("/", hoaxes_router)
+api.add_router("/", patrols_router)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "polmas.humas",
     "polmas.insights",
     "polmas.aspirations",
+    "polmas.patrols",
     "polmas.web",
     "polmas.api",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("polmas.aspirations.urls_public")),
     path("open311/v2/", include("polmas.aspirations.open311.urls")),
     path("", include("polmas.hoaxes.urls")),
+    path("", include("polmas.patrols.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -18,6 +18,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("humas:release_list", _("Humas")),
     ("aspirations:inbox", _("Kasus")),
     ("hoaxes:queue", _("Hoaks")),
+    ("patrols:list", _("Patroli")),
 ]
 
 

@@ -21,3 +21,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
         load_demo_hoaxes(self.stdout.write)
+        from polmas.patrols.demo import load_demo_patrols
+
+        self.stdout.write(f"Patroli demo: {load_demo_patrols()} sesi dialog dibuat.")

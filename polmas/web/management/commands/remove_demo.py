@@ -12,5 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         reports = remove_demo_hoaxes()
         self.stdout.write(f"{reports} laporan hoaks demo dihapus.")
+        from polmas.patrols.demo import remove_demo_patrols
+
+        self.stdout.write(f"{remove_demo_patrols()} sesi dialog demo dihapus.")
         count = remove_demo_accounts()
         self.stdout.write(f"{count} personel demo dihapus.")

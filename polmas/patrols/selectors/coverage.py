@@ -1,0 +1,374 @@
+"""Coverage reads: per desa figures, roll-ups per unit, campaign progress, GeoJSON.
+
+Figures come from the daily roll-up (`CoverageDaily`, `CoverageMessageDaily`). The same figures
+can be computed directly from the sessions (`method="direct"`); a test proves both agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.db.models import Count, Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from polmas.core.formatting import WIB
+from polmas.org import selectors as org_selectors
+from polmas.org.models import Region, RegionLevel, Unit, UnitLevel
+from polmas.org.regions import deployment_code
+from polmas.patrols.models import (
+    CoverageDaily,
+    CoverageMessageDaily,
+    DialogueSession,
+    SessionMessage,
+)
+
+Method = Literal["rollup", "direct"]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+
+    @classmethod
+    def last_days(cls, days: int, today: dt.date | None = None) -> Period:
+        today = today or timezone.localdate()
+        return cls(today - dt.timedelta(days=max(days, 1) - 1), today)
+
+    @property
+    def start_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time.min, tzinfo=WIB)
+
+    @property
+    def end_before(self) -> dt.datetime:
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min, tzinfo=WIB)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass
+class DesaFigures:
+    sessions: int = 0
+    residents: int = 0
+    last_in_period: dt.datetime | None = None
+    topics: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class DesaCoverage:
+    code: str
+    name: str
+    kecamatan_code: str
+    kecamatan_name: str
+    unit_code: str | None
+    last_visit: dt.datetime | None
+    figures: DesaFigures
+
+    def days_since_visit(self, today: dt.date) -> int | None:
+        if self.last_visit is None:
+            return None
+        return (today - self.last_visit.astimezone(WIB).date()).days
+
+
+@dataclass
+class UnitRollup:
+    code: str
+    name: str
+    desa_total: int = 0
+    desa_visited: int = 0
+    sessions: int = 0
+    residents: int = 0
+    not_visited: int = 0  # desa without a visit in the last N days (or never)
+
+    @property
+    def percent_visited(self) -> float:
+        return round(100.0 * self.desa_visited / self.desa_total, 1) if self.desa_total else 0.0
+
+
+@dataclass
+class CoverageMap:
+    period: Period
+    stale_days: int
+    desa: list[DesaCoverage]
+    units: list[UnitRollup]
+    total: UnitRollup
+
+
+def desa_figures(
+    codes: list[str] | None, period: Period, *, method: Method = "rollup"
+) -> dict[str, DesaFigures]:
+    """Sessions, residents reached, last visit and messages by topic per desa in `period`.
+
+    `codes=None` means every desa (no filter)."""
+    result: dict[str, DesaFigures] = defaultdict(DesaFigures)
+    if method == "rollup":
+        daily = CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+        if codes is not None:
+            daily = daily.filter(desa_id__in=codes)
+        # One indexed range read; the sums are done here (a Polres month is ~10k rows).
+        rows = daily.values_list("desa_id", "sessions", "residents", "last_at", "topics")
+        for code, n, people, last, topics in rows.iterator(chunk_size=5000):
+            if not n:
+                continue
+            fig = result[code]
+            fig.sessions += n
+            fig.residents += people
+            if last is not None and (fig.last_in_period is None or last > fig.last_in_period):
+                fig.last_in_period = last
+            for topic, count in (topics or {}).items():
+                fig.topics[topic] = fig.topics.get(topic, 0) + count
+    else:
+        sessions = DialogueSession.objects.filter(
+            deleted_at__isnull=True,
+            desa__isnull=False,
+            occurred_at__gte=period.start_at,
+            occurred_at__lt=period.end_before,
+        )
+        links = SessionMessage.objects.filter(
+            session__deleted_at__isnull=True,
+            session__desa__isnull=False,
+            session__occurred_at__gte=period.start_at,
+            session__occurred_at__lt=period.end_before,
+        )
+        if codes is not None:
+            sessions = sessions.filter(desa_id__in=codes)
+            links = links.filter(session__desa_id__in=codes)
+        for code, n, people, last in (
+            sessions.values("desa_id")
+            .annotate(n=Count("id"), people=Sum("audience_total"), last=Max("occurred_at"))
+            .values_list("desa_id", "n", "people", "last")
+        ):
+            result[code].sessions, result[code].residents = int(n), int(people or 0)
+            result[code].last_in_period = last
+        for code, topic, n in (
+            links.values("session__desa_id", "message__topic")
+            .annotate(n=Count("id"))
+            .values_list("session__desa_id", "message__topic", "n")
+        ):
+            result[code].topics[topic] = int(n)
+    return dict(result)
+
+
+def last_visits(codes: list[str] | None, *, method: Method = "rollup") -> dict[str, dt.datetime]:
+    """The last (all-time) visit per desa."""
+    if method == "rollup":
+        qs = CoverageDaily.objects.filter(sessions__gt=0)
+        if codes is not None:
+            qs = qs.filter(desa_id__in=codes)
+        rows: Any = (
+            qs.values("desa_id").annotate(last=Max("last_at")).values_list("desa_id", "last")
+        )
+    else:
+        sqs = DialogueSession.objects.filter(deleted_at__isnull=True, desa__isnull=False)
+        if codes is not None:
+            sqs = sqs.filter(desa_id__in=codes)
+        rows = (
+            sqs.values("desa_id").annotate(last=Max("occurred_at")).values_list("desa_id", "last")
+        )
+    return {code: last for code, last in rows if last is not None}
+
+
+def _desa_in_scope(user: Any, unit: Unit | None) -> list[tuple[str, str, str, str]]:
+    """(code, name, kecamatan code, kecamatan name) for the desa the user may see."""
+    qs = org_selectors.desa_in_scope(user)
+    if unit is not None:
+        from polmas.org.scope import region_q
+
+        codes = tuple(unit.jurisdiction.values_list("code", flat=True))
+        qs = qs.filter(region_q("code", codes))
+    rows = list(qs.values_list("code", "name", "parent_id", "parent__name").order_by("code"))
+    return [(c, n, str(p or ""), str(pn or "")) for c, n, p, pn in rows]
+
+
+def _polsek_by_region(user: Any) -> dict[str, Unit]:
+    """Kecamatan/desa code -> the Polsek (or Pos) whose jurisdiction names it, in scope."""
+    mapping: dict[str, Unit] = {}
+    units = (
+        Unit.objects.restrict(user)
+        .filter(level__in=[UnitLevel.POLSEK, UnitLevel.POS])
+        .prefetch_related("jurisdiction")
+        .order_by("path")
+    )
+    for unit in units:
+        for region in unit.jurisdiction.all():
+            mapping.setdefault(region.code, unit)
+    return mapping
+
+
+def coverage_map(
+    user: Any,
+    period: Period,
+    *,
+    unit: Unit | None = None,
+    stale_days: int = 14,
+    method: Method = "rollup",
+    today: dt.date | None = None,
+) -> CoverageMap:
+    today = today or timezone.localdate()
+    desa_rows = _desa_in_scope(user, unit)
+    scope_codes = (
+        None if unit is None and _is_whole_deployment(desa_rows) else [d[0] for d in desa_rows]
+    )
+    figures = desa_figures(scope_codes, period, method=method)
+    last = last_visits(scope_codes, method=method)
+    owners = _polsek_by_region(user)
+    rollups: dict[str, UnitRollup] = {}
+    total = UnitRollup(code="", name=str(unit.name if unit else _("Seluruh cakupan")))
+    entries: list[DesaCoverage] = []
+    for code, name, kec, kec_name in desa_rows:
+        owner = owners.get(code) or owners.get(kec)
+        entry = DesaCoverage(
+            code=code,
+            name=name,
+            kecamatan_code=kec,
+            kecamatan_name=kec_name,
+            unit_code=owner.code if owner else None,
+            last_visit=last.get(code),
+            figures=figures.get(code, DesaFigures()),
+        )
+        entries.append(entry)
+        targets = [total]
+        if owner is not None:
+            targets.append(rollups.setdefault(owner.code, UnitRollup(owner.code, owner.name)))
+        since = entry.days_since_visit(today)
+        for r in targets:
+            r.desa_total += 1
+            r.sessions += entry.figures.sessions
+            r.residents += entry.figures.residents
+            r.desa_visited += 1 if entry.figures.sessions else 0
+            r.not_visited += 1 if since is None or since > stale_days else 0
+    return CoverageMap(
+        period=period,
+        stale_days=stale_days,
+        desa=entries,
+        units=sorted(rollups.values(), key=lambda r: r.name),
+        total=total,
+    )
+
+
+def _is_whole_deployment(desa_rows: list[tuple[str, str, str, str]]) -> bool:
+    """True when the rows are every desa of the deployment (no need for an IN filter)."""
+    total = Region.objects.filter(
+        level=RegionLevel.DESA, code__startswith=deployment_code() + "."
+    ).count()
+    return len(desa_rows) == total
+
+
+def not_visited(cmap: CoverageMap, today: dt.date | None = None) -> list[DesaCoverage]:
+    """Desa without a visit in the last `stale_days`, never-visited first, then oldest."""
+    today = today or timezone.localdate()
+    stale = [
+        d
+        for d in cmap.desa
+        if d.last_visit is None or (d.days_since_visit(today) or 0) > cmap.stale_days
+    ]
+    return sorted(
+        stale, key=lambda d: (d.last_visit is not None, d.last_visit or timezone.now(), d.code)
+    )
+
+
+# --- GeoJSON -------------------------------------------------------------------------------------
+
+_geometry_lock = threading.Lock()
+_geometry: dict[str, Any] = {}
+
+
+def _geometries(codes: list[str]) -> dict[str, Any]:
+    """Desa boundaries, parsed once per process (they change only with `load-regions`)."""
+    missing = [c for c in codes if c not in _geometry]
+    if missing:
+        with _geometry_lock:
+            rows = Region.objects.filter(code__in=missing).values_list("code", "boundary")
+            for code, boundary in rows:
+                _geometry[code] = boundary
+    return {c: _geometry.get(c) for c in codes}
+
+
+def coverage_geojson(cmap: CoverageMap, *, with_geometry: bool = True) -> dict[str, Any]:
+    today = timezone.localdate()
+    geoms = _geometries([d.code for d in cmap.desa]) if with_geometry else {}
+    features = []
+    for d in cmap.desa:
+        since = d.days_since_visit(today)
+        features.append(
+            {
+                "type": "Feature",
+                "id": d.code,
+                "properties": {
+                    "code": d.code,
+                    "name": d.name,
+                    "kecamatan": d.kecamatan_name,
+                    "unit": d.unit_code,
+                    "last_visit": d.last_visit.isoformat() if d.last_visit else None,
+                    "days_since_visit": since,
+                    "stale": since is None or since > cmap.stale_days,
+                    "sessions": d.figures.sessions,
+                    "residents": d.figures.residents,
+                    "topics": d.figures.topics,
+                },
+                "geometry": geoms.get(d.code) if with_geometry else None,
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "period": {"start": cmap.period.start.isoformat(), "end": cmap.period.end.isoformat()},
+        "stale_days": cmap.stale_days,
+        "features": features,
+    }
+
+
+# --- campaign progress ---------------------------------------------------------------------------
+
+
+@dataclass
+class CampaignProgress:
+    message_ids: list[int]
+    message_titles: dict[int, str]
+    desa: list[tuple[str, str]]  # (code, name)
+    heard: dict[str, dict[int, int]]  # desa code -> message id -> deliveries
+
+    @property
+    def desa_reached(self) -> int:
+        return sum(1 for code, _ in self.desa if self.heard.get(code))
+
+    @property
+    def desa_complete(self) -> int:
+        need = set(self.message_ids)
+        return sum(1 for code, _ in self.desa if need and need <= set(self.heard.get(code, {})))
+
+
+def campaign_progress(user: Any, campaign: Any) -> CampaignProgress:
+    from polmas.patrols.selectors.catalog import campaign_desa_codes
+
+    visible = {c for c, *_ in _desa_in_scope(user, None)}
+    codes = [c for c in campaign_desa_codes(campaign) if c in visible]
+    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    messages = list(campaign.messages.filter(deleted_at__isnull=True).order_by("topic", "title"))
+    heard: dict[str, dict[int, int]] = defaultdict(dict)
+    rows = (
+        CoverageMessageDaily.objects.filter(
+            message_id__in=[m.pk for m in messages],
+            desa_id__in=codes,
+            day__gte=campaign.starts_on,
+            day__lte=campaign.ends_on,
+        )
+        .values("desa_id", "message_id")
+        .annotate(n=Sum("deliveries"))
+        .values_list("desa_id", "message_id", "n")
+    )
+    for code, message_id, n in rows:
+        if n:
+            heard[code][message_id] = int(n)
+    return CampaignProgress(
+        message_ids=[m.pk for m in messages],
+        message_titles={m.pk: m.title for m in messages},
+        desa=[(c, names.get(c, c)) for c in codes],
+        heard=dict(heard),
+    )

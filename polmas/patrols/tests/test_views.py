@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+from polmas.org.testing import PermissionMatrix, Route, World
+from polmas.patrols.models import DialogueSession, PatrolStatus, ResidentInput, SessionPhoto
+from polmas.patrols.testing import point_in
+from polmas.patrols.tests import fixtures as fx
+
+pytestmark = pytest.mark.django_db
+
+
+def _pid(w: World, where: str) -> int:
+    return fx.patrol(w, where).pk  # type: ignore[arg-type]
+
+
+class TestPatrolPagePermissions(PermissionMatrix):
+    routes = [
+        Route("patrol list", "get", lambda w, where: "/patroli/", scoped=False),
+        Route("new patrol form", "get", lambda w, where: "/patroli/baru/", scoped=False),
+        Route("patrol page", "get", lambda w, where: f"/patroli/{_pid(w, where)}/"),
+        Route(
+            "patrol action",
+            "post",
+            lambda w, where: f"/patroli/{_pid(w, where)}/aksi/end/",
+            ok=(302,),
+        ),
+        Route("session form", "get", lambda w, where: f"/patroli/{_pid(w, where)}/sesi/baru/"),
+        Route(
+            "session page",
+            "get",
+            lambda w, where: f"/patroli/sesi/{fx.session(w, where).pk}/",  # type: ignore[arg-type]
+        ),
+        Route(
+            "session photo",
+            "post",
+            lambda w, where: f"/patroli/sesi/{fx.session(w, where).pk}/foto/",  # type: ignore[arg-type]
+            ok=(302,),
+        ),
+        Route("coverage", "get", lambda w, where: "/patroli/cakupan/", scoped=False),
+        Route(
+            "campaign progress",
+            "get",
+            lambda w, where: f"/patroli/kampanye/{fx.campaign(w, where).pk}/",  # type: ignore[arg-type]
+        ),
+        Route("briefing", "get", lambda w, where: f"/patroli/briefing/?unit={w.unit(where).code}"),
+        Route("catalog", "get", lambda w, where: "/patroli/pesan/", scoped=False),
+    ]
+
+
+def test_field_flow_with_forms_and_idempotent_resubmit(client: Client, world: World) -> None:
+    client.force_login(world.user_in)
+    key = uuid.uuid4()
+    r = client.post(
+        "/patroli/baru/",
+        {"idempotency_key": key, "patrol_type": "dialog", "start_now": "on", "area_note": "Pasar"},
+    )
+    assert r.status_code == 302
+    pid = int(r["Location"].rstrip("/").split("/")[-1])
+    fx.patrol(world, "in")  # makes the default catalog
+    lat, lng = point_in(world.desa_in)
+    form = client.get(f"/patroli/{pid}/sesi/baru/").content.decode()
+    assert 'name="messages"' in form and 'name="aud_pemuda"' in form
+    skey = uuid.uuid4()
+    body = {
+        "idempotency_key": skey,
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "lat": lat,
+        "lng": lng,
+        "accuracy_m": 10,
+        "aud_pemuda": 4,
+        "aud_ibu_ibu": 3,
+        "input_1": "Jalan berlubang di dekat balai desa",
+        "input_1_kind": "keluhan",
+        "input_2": "Mohon patroli malam lebih sering",
+        "input_2_kind": "aspirasi",
+        **{f"input_{i}_kind": "masukan" for i in (3, 4)},
+    }
+    assert client.post(f"/patroli/{pid}/sesi/baru/", body).status_code == 302
+    assert client.post(f"/patroli/{pid}/sesi/baru/", body).status_code == 302  # resubmit
+    sessions = DialogueSession.objects.filter(patrol_id=pid)
+    assert sessions.count() == 1 and sessions[0].audience_total == 7
+    assert ResidentInput.objects.filter(session=sessions[0]).count() == 2
+    conflict = client.post(f"/patroli/{pid}/sesi/baru/", dict(body, aud_pemuda=9))
+    assert conflict.status_code == 422 and "idempotensi" in conflict.content.decode()
+    assert client.post(f"/patroli/{pid}/aksi/end/").status_code == 302
+    html = client.get(f"/patroli/{pid}/").content.decode()
+    assert "Selesai" in html and world.desa_in.name in html
+    assert sessions[0].patrol.status == PatrolStatus.DONE
+
+
+def _jpeg(size: tuple[int, int] = (2400, 1800)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (120, 80, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_photo_is_resized_and_non_images_refused(client: Client, world: World) -> None:
+    session = fx.session(world, "in")
+    client.force_login(world.user_in)
+    url = f"/patroli/sesi/{session.pk}/foto/"
+    client.post(url, {"photo": SimpleUploadedFile("a.jpg", _jpeg(), "image/jpeg")})
+    photo = SessionPhoto.objects.get(session=session)
+    assert max(photo.width, photo.height) == 1600
+    fake = SimpleUploadedFile("x.jpg", b"<?php echo 1; ?>" * 10, "image/jpeg")
+    r = client.post(url, {"photo": fake}, follow=True)
+    assert "bukan foto" in r.content.decode()
+    assert SessionPhoto.objects.count() == 1
+
+
+def test_oversize_photo_refused_by_declared_length(client: Client, world: World) -> None:
+    session = fx.session(world, "in")
+    token = world.token(world.user_in)
+    big = SimpleUploadedFile("big.jpg", b"\xff\xd8\xff" + b"0" * (9 * 1024 * 1024), "image/jpeg")
+    r = client.post(
+        f"/api/v1/sessions/{session.pk}/photos",
+        {"photo": big},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 413
+    assert not SessionPhoto.objects.exists()
+
+
+def test_briefing_has_campaign_messages_and_unvisited_desa(client: Client, world: World) -> None:
+    fx.session(world, "in")
+    client.force_login(world.user_in)
+    html = client.get(f"/patroli/briefing/?unit={world.unit_in.code}").content.decode()
+    assert "Pesan kamtibmas kampanye aktif" in html
+    assert "Desa yang paling lama tidak dikunjungi" in html
+    assert "Belum pernah dikunjungi" in html
+
+
+def test_briefing_extension_point(client: Client, world: World) -> None:
+    from polmas.patrols.briefing import (
+        BriefingItem,
+        register_briefing_section,
+        unregister_briefing_section,
+    )
+
+    def provider(unit, day, user):  # type: ignore[no-untyped-def]
+        return [BriefingItem(title=f"Perkara terbuka {unit.name}")]
+
+    def broken(unit, day, user):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    register_briefing_section("test.open", "Perkara terbuka", provider, order=50)
+    register_briefing_section("test.broken", "Rusak", broken, order=60)
+    try:
+        client.force_login(world.user_in)
+        html = client.get("/patroli/briefing/").content.decode()
+    finally:
+        unregister_briefing_section("test.open")
+        unregister_briefing_section("test.broken")
+    assert "Perkara terbuka Polsek Lohbener" in html
+    assert "tidak tersedia" in html
+
+
+def test_coverage_page_lists_polsek_rollup(client: Client, world: World) -> None:
+    fx.session(world, "in")
+    client.force_login(world.user_polres)
+    html = client.get("/patroli/cakupan/").content.decode()
+    assert "Polsek Lohbener" in html and 'id="map"' in html

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from polmas.patrols import views
+
+app_name = "patrols"
+
+urlpatterns = [
+    path("patroli/", views.patrol_list, name="list"),
+    path("patroli/baru/", views.patrol_new, name="new"),
+    path("patroli/<int:patrol_id>/", views.patrol_detail, name="detail"),
+    path("patroli/<int:patrol_id>/aksi/<str:action>/", views.patrol_action, name="action"),
+    path("patroli/<int:patrol_id>/sesi/baru/", views.session_new, name="session_new"),
+    path("patroli/sesi/<int:session_id>/", views.session_detail, name="session"),
+    path("patroli/sesi/<int:session_id>/foto/", views.session_photo, name="session_photo"),
+    path("patroli/cakupan/", views.coverage, name="coverage"),
+    path("patroli/kampanye/<int:campaign_id>/", views.campaign_progress, name="campaign"),
+    path("patroli/briefing/", views.briefing_page, name="briefing"),
+    path("patroli/pesan/", views.catalog, name="catalog"),
+]
