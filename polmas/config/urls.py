@@ -21,6 +21,7 @@ urlpatterns = [
     path("open311/v2/", include("polmas.aspirations.open311.urls")),
     path("", include("polmas.hoaxes.urls")),
     path("", include("polmas.patrols.urls")),
+    path("", include("polmas.insights.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -19,6 +19,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("aspirations:inbox", _("Kasus")),
     ("hoaxes:queue", _("Hoaks")),
     ("patrols:list", _("Patroli")),
+    ("insights:map", _("Situasi")),
 ]
 
 
