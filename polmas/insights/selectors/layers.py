@@ -98,7 +98,12 @@ def _last_visits(codes: list[str] | None, end: dt.date, today: dt.date) -> dict[
     return dict(rows)
 
 
-def _rollup_sums(period: Period, codes: list[str] | None, today: dt.date) -> dict[str, DayFigures]:
+def _rollup_sums(
+    period: Period,
+    codes: list[str] | None,
+    today: dt.date,
+    live: dict[tuple[str, dt.date], DayFigures] | None = None,
+) -> dict[str, DayFigures]:
     """Sums per desa over the period: roll-up rows for past days, live figures for today."""
     result: dict[str, DayFigures] = defaultdict(DayFigures)
     last_rolled = min(period.end, today - dt.timedelta(days=1))
@@ -118,7 +123,9 @@ def _rollup_sums(period: Period, codes: list[str] | None, today: dt.date) -> dic
             for name, value in zip(COUNTERS, row[1:], strict=True):
                 setattr(fig, name, int(value or 0))
     if period.end >= today:
-        for (code, _day), fig in direct_figures(Period(today, today), codes).items():
+        if live is None:
+            live = direct_figures(Period(today, today), codes)
+        for (code, _day), fig in live.items():
             result[code].add(fig)
     return result
 
@@ -159,7 +166,8 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
             values[code].open_by_urgency[urgency] = n
             values[code].overdue += late
 
-    for code, fig in _rollup_sums(period, codes, today).items():
+    live = direct_figures(Period(today, today), codes) if period.end >= today else None
+    for code, fig in _rollup_sums(period, codes, today, live).items():
         if code in values:
             values[code].period = fig
     window_period = Period(period.end - dt.timedelta(days=kondusif.WINDOW_DAYS - 1), period.end)
@@ -167,7 +175,7 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
         for v in values.values():
             v.window = v.period
     else:
-        window = _rollup_sums(window_period, codes, today)
+        window = _rollup_sums(window_period, codes, today, live)
         for code, v in values.items():
             v.window = window.get(code, DayFigures())
 

@@ -111,6 +111,7 @@
       style: styleFor,
       onEachFeature: function (feature, layer) {
         layer.bindTooltip(feature.properties.name);
+        layer.on("add", function () { layer.getElement().setAttribute("data-code", feature.properties.code); });
         layer.on("click", function () { openDesa(feature.properties.code); });
       }
     }).addTo(map);
