@@ -200,7 +200,7 @@ def main() -> None:
         )
     )
     client = Client()
-    client.force_login(kapolres)
+    client.force_login(kapolres)  # type: ignore[arg-type]
     print(
         f"{connection.vendor}: {DialogueSession.objects.count():,} sessions, "
         f"{Case.objects.count():,} cases, {DesaDaily.objects.count():,} desa-day rows"

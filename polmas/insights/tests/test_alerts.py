@@ -28,7 +28,7 @@ def test_detection_creates_each_kind_once(world: World) -> None:
         )
     RumourWave.objects.create(
         day=timezone.localdate(),
-        kecamatan=world.desa_in.parent,
+        kecamatan=Region.objects.get(code=world.desa_in.code.rsplit(".", 1)[0]),
         cluster_key="k1",
         count=6,
         baseline_mean=0.5,

@@ -30,7 +30,8 @@ def test_every_factor_saturated_scores_0() -> None:
 def test_points_are_the_weighted_factors() -> None:
     inputs = kondusif.Inputs(15, {"tinggi": 1, "normal": 1}, 1, 0, 0, 1, 4)
     result = kondusif.compute(inputs)
-    # visit 15/30 -> 12.5 of 25; open (2+1)/10 -> 6 of 20; overdue 1/5 -> 3 of 15; negative 1/4 -> 2.5
+    # visit 15/30 -> 12.5 of 25; open (2+1)/10 -> 6 of 20; overdue 1/5 -> 3 of 15;
+    # negative 1/4 -> 2.5 of 10
     assert result.points == pytest.approx(
         {
             "visit": 12.5,
