@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
-from polmas.aspirations.models import CLOSED_STATUSES, Case
+from polmas.aspirations.models import CLOSED_STATUSES, Case, Category
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import HoaxReport
 from polmas.insights.models import CategoryDaily, DesaDaily
@@ -65,9 +65,16 @@ def _in(qs: Any, field_name: str, codes: Iterable[str] | None) -> Any:
     return qs if codes is None else qs.filter(**{f"{field_name}__in": list(codes)})
 
 
-def direct_figures(period: Period, codes: list[str] | None = None) -> dict[Key, DayFigures]:
-    """Figures from the source tables, keyed by (desa code, WIB day). `codes=None`: all desa."""
+def direct_figures(
+    period: Period, codes: list[str] | None = None, *, closed: bool = True
+) -> dict[Key, DayFigures]:
+    """Figures from the source tables, keyed by (desa code, WIB day). `codes=None`: all desa.
+
+    `closed=False` skips the closing counts (a scan on `closed_at`, which has no index): the
+    live "today" part of the map does not show them."""
     result: dict[Key, DayFigures] = defaultdict(DayFigures)
+    category_codes = dict(Category.objects.values_list("id", "code"))
+    election_ids = [i for i, c in category_codes.items() if c.startswith(ELECTION_CATEGORY_PREFIX)]
     cases = _in(Case.objects.filter(deleted_at__isnull=True, desa__isnull=False), "desa_id", codes)
     opened = cases.filter(created_at__gte=period.start_at, created_at__lt=period.end_before)
     day_opened = TruncDate("created_at", tzinfo=WIB)
@@ -76,7 +83,7 @@ def direct_figures(period: Period, codes: list[str] | None = None) -> dict[Key, 
         .values("desa_id", "d")
         .annotate(
             n=Count("id"),
-            election=Count("id", filter=Q(category__code__startswith=ELECTION_CATEGORY_PREFIX)),
+            election=Count("id", filter=Q(category_id__in=election_ids)),
             provocation=Count("id", filter=PROVOCATION_Q),
             negative=Count("id", filter=NEGATIVE_Q),
             triaged=Count("id", filter=Q(triage__isnull=False)),
@@ -86,20 +93,23 @@ def direct_figures(period: Period, codes: list[str] | None = None) -> dict[Key, 
         fig = result[(code, day)]
         fig.cases_opened, fig.election_cases = n, election
         fig.provocation, fig.negative, fig.triaged = provocation, negative, triaged
-    for code, day, category, n in (
+    for code, day, category_id, n in (
         opened.annotate(d=day_opened)
-        .values("desa_id", "d", "category__code")
+        .values("desa_id", "d", "category_id")
         .annotate(n=Count("id"))
-        .values_list("desa_id", "d", "category__code", "n")
+        .values_list("desa_id", "d", "category_id", "n")
     ):
+        category = category_codes.get(category_id, str(category_id))
         result[(code, day)].categories[category] = n
-    closed = cases.filter(
+    closed_cases = cases.filter(
         status__in=CLOSED_STATUSES,
         closed_at__gte=period.start_at,
         closed_at__lt=period.end_before,
     )
+    if not closed:
+        closed_cases = closed_cases.none()
     for code, day, n, on_time in (
-        closed.annotate(d=TruncDate("closed_at", tzinfo=WIB))
+        closed_cases.annotate(d=TruncDate("closed_at", tzinfo=WIB))
         .values("desa_id", "d")
         .annotate(n=Count("id"), on_time=Count("id", filter=Q(breached_at__isnull=True)))
         .values_list("desa_id", "d", "n", "on_time")

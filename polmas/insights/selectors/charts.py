@@ -63,7 +63,8 @@ def chart_data(
             closed[index[day]] += int(c or 0)
             on_time[index[day]] += int(ok or 0)
     if period.end >= today:
-        for (_code, day), fig in direct_figures(Period(today, today), codes).items():
+        # Today's closings join the SLA series with the nightly roll-up (no index on closed_at).
+        for (_code, day), fig in direct_figures(Period(today, today), codes, closed=False).items():
             for cat, opened_today in fig.categories.items():
                 by_category[cat][index[day]] += opened_today
             closed[index[day]] += fig.cases_closed
