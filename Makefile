@@ -29,9 +29,10 @@ node_modules/.installed: package.json package-lock.json
 
 # Front-end libraries come from npm and are copied into static files; never from a CDN.
 $(VENDOR)/.copied: node_modules/.installed
-	mkdir -p $(VENDOR)/htmx $(VENDOR)/leaflet
+	mkdir -p $(VENDOR)/htmx $(VENDOR)/leaflet $(VENDOR)/chartjs
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR)/leaflet/
+	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chartjs/
 	touch $@
 
 vendor: $(VENDOR)/.copied

@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
 from polmas.hoaxes.api import router as hoaxes_router
+from polmas.insights.api import router as insights_router
 from polmas.org.api import router as org_router
 from polmas.patrols.api import router as patrols_router
 
@@ -47,3 +48,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 api.add_router("/", org_router)
 api.add_router("/", hoaxes_router)
 api.add_router("/", patrols_router)
+api.add_router("/", insights_router)

@@ -8,6 +8,8 @@ Environment variables:
     POLMAS_VAR_DIR      where the database, media and secrets live (default: ./var)
     POLMAS_SHARED_DATA  the shared data folder (fact-checks, NLP sets) used by import commands
     POLMAS_TASKS_BACKEND "db" (default), "immediate" (tests, CLI one-offs)
+    POLMAS_KONDUSIF_WEIGHTS kondusif index weights, e.g. "visit=30,negative=5" (insights)
+    POLMAS_NOT_VISITED_DAYS election-period alert after this many days without a visit (14)
 """
 
 from __future__ import annotations
@@ -205,6 +207,23 @@ POLMAS_CHANNELS_HTTP_TIMEOUT = float(os.environ.get("POLMAS_CHANNELS_HTTP_TIMEOU
 
 # The deployment: which kabupaten this Polres serves (Kemendagri code).
 POLMAS_DEPLOYMENT_REGION = os.environ.get("POLMAS_DEPLOYMENT_REGION", "32.12")
+
+# Kondusif index weights (polmas/insights/kondusif.py): "visit=25,open=20,..." overrides defaults.
+POLMAS_KONDUSIF_WEIGHTS = {
+    "visit": 25.0,
+    "open_cases": 20.0,
+    "overdue": 15.0,
+    "hoaxes": 15.0,
+    "provocation": 15.0,
+    "negative": 10.0,
+}
+for _pair in os.environ.get("POLMAS_KONDUSIF_WEIGHTS", "").split(","):
+    if "=" in _pair:
+        _key, _value = _pair.split("=", 1)
+        if _key.strip() in POLMAS_KONDUSIF_WEIGHTS:
+            POLMAS_KONDUSIF_WEIGHTS[_key.strip()] = float(_value)
+# Election period alert: a desa not visited for this many days within 30 days of voting day.
+POLMAS_NOT_VISITED_DAYS = int(os.environ.get("POLMAS_NOT_VISITED_DAYS", "14"))
 
 LOGGING = {
     "version": 1,

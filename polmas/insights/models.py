@@ -1,4 +1,4 @@
-"""Elections and alerts (roll-up tables live in rollups/ when the domain apps land)."""
+"""Elections, alerts, and the daily roll-ups behind the command map and charts."""
 
 from __future__ import annotations
 
@@ -88,3 +88,79 @@ class Alert(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DesaDaily(models.Model):
+    """Roll-up: cases, hoax reports and triage signals per desa and WIB day.
+
+    Rebuilt for a day by `polmas insights-rollup` (idempotent); `rollup.direct_figures` computes
+    the same numbers from the source tables and a test proves both agree.
+    """
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    cases_opened = models.PositiveIntegerField(default=0)
+    cases_closed = models.PositiveIntegerField(default=0)
+    cases_closed_on_time = models.PositiveIntegerField(default=0)
+    election_cases = models.PositiveIntegerField(default=0)
+    hoax_reports = models.PositiveIntegerField(default=0)
+    provocation = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    triaged = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[DesaDaily]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_region_field = "desa"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "day"], name="uniq_insights_desa_day")
+        ]
+        indexes = [models.Index(fields=["day", "desa"], name="ins_desa_daily_day")]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.day}"
+
+
+class CategoryDaily(models.Model):
+    """Roll-up: cases opened per desa, WIB day and category code."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    category = models.CharField(max_length=40)
+    opened = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[CategoryDaily]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_region_field = "desa"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "day", "category"], name="uniq_insights_category_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "category"], name="ins_cat_daily_day")]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.day} {self.category}"
+
+
+class KondusifSnapshot(models.Model):
+    """The kondusif index of a desa at the end of a WIB day (written by the daily job)."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    score = models.FloatField()
+    factors = models.JSONField(default=dict)  # factor key -> points taken off
+
+    objects: ClassVar[ScopedQuerySet[KondusifSnapshot]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_region_field = "desa"
+
+    class Meta:
+        ordering = ("day",)
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "day"], name="uniq_insights_kondusif_day")
+        ]
+        indexes = [models.Index(fields=["day", "desa"], name="ins_kondusif_day")]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.day}: {self.score}"

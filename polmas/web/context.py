@@ -13,6 +13,7 @@ from polmas.org.access import user_has_role
 # (url name, label) shown to any user with a role. Domain apps add entries here as they land.
 NAV_ITEMS: list[tuple[str, Any]] = [
     ("web:home", _("Beranda")),
+    ("insights:map", _("Situasi")),
     ("patrols:list", _("Patroli")),
     ("aspirations:inbox", _("Kasus")),
     ("hoaxes:queue", _("Hoaks")),

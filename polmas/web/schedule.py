@@ -31,6 +31,13 @@ SCHEDULE: list[Job] = [
         "kasus: tenggat, pengingat, eskalasi", 300, "polmas.aspirations.tasks.check_case_deadlines"
     ),
     Job("hoaks: deteksi gelombang", 900, "polmas.hoaxes.tasks.detect_rumour_waves_task", _today),
+    Job("situasi: peringatan", 900, "polmas.insights.tasks.detect_alerts_job"),
+    Job(
+        "situasi: rekap harian dan indeks kondusif",
+        3600,
+        "polmas.insights.tasks.rollup_day",
+        _today,
+    ),
 ]
 
 

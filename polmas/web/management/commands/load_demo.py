@@ -1,9 +1,13 @@
+import datetime as dt
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from polmas.hoaxes.demo import load_demo_hoaxes
 from polmas.org.demo import DEMO_PASSWORD, ensure_demo_accounts
+from polmas.patrols.demo import load_demo_patrols
 
 
 class Command(BaseCommand):
@@ -21,6 +25,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
         load_demo_hoaxes(self.stdout.write)
-        from polmas.patrols.demo import load_demo_patrols
-
         self.stdout.write(f"Patroli demo: {load_demo_patrols()} sesi dialog dibuat.")
+        # The picture commanders see: roll-ups, kondusif trend and alerts over the demo weeks.
+        since = timezone.localdate() - dt.timedelta(days=30)
+        call_command("insights_rollup", "--since", since.isoformat(), stdout=self.stdout)
+        call_command("detect_alerts", stdout=self.stdout)

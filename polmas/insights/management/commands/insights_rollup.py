@@ -1,0 +1,35 @@
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from polmas.insights.services.rollup import daily_job, rebuild_rollups, snapshot_kondusif
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the insights daily roll-ups and the kondusif snapshot (idempotent). Default: "
+        "the 7 days up to yesterday and yesterday's snapshot."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--date", help="the day to roll up and snapshot (YYYY-MM-DD)")
+        parser.add_argument("--since", help="also rebuild every day from this date (backfill)")
+        parser.add_argument("--days", type=int, default=7, help="look-back days (default 7)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            day = dt.date.fromisoformat(options["date"]) if options["date"] else None
+            since = dt.date.fromisoformat(options["since"]) if options["since"] else None
+        except ValueError as exc:
+            raise CommandError(f"Tanggal tidak valid: {exc}") from None
+        if since is not None:
+            end = day or dt.date.today() - dt.timedelta(days=1)
+            run = rebuild_rollups(since, end)
+            run.snapshots = snapshot_kondusif(end)
+        else:
+            run = daily_job(day, lookback_days=options["days"])
+        self.stdout.write(
+            f"hari: {run.days}, baris desa: {run.desa_rows}, baris kategori: "
+            f"{run.category_rows}, snapshot indeks: {run.snapshots}"
+        )

@@ -1,0 +1,1 @@
+"""Reads for the situational picture. Every read starts from the user's scope (`area`)."""

@@ -1,0 +1,1 @@
+"""Writes of the insights app: roll-ups, kondusif snapshots, alerts."""
