@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from django.core.management import call_command
@@ -27,8 +28,13 @@ class Activity:
 
 
 def run_worker() -> None:
-    """Process the database task queue in-process with the real worker."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    """Process the database task queue in-process with the real worker.
+
+    The worker calls `close_old_connections()` between tasks; inside a test transaction that
+    closes the PostgreSQL connection (autocommit differs from the settings), so it is a no-op
+    here. SQLite's in-memory test database is never closed, hence no difference there."""
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 
 
 @pytest.fixture
