@@ -48,6 +48,7 @@ def _prepare() -> tuple[str, int, list[tuple[float, float]], list[int]]:
     unit = Unit.objects.get(code="polsek-lohbener")
     person = Person.objects.filter(nrp="BENCH02").first()
     user = person.user if person else make_officer(unit, "bench.personil", Role.PERSONIL, "BENCH02")
+    assert user is not None
     token = org_services.issue_api_token(actor=None, user=user, name="bench")
     patrol, _ = services.create_patrol(actor=user, unit=unit, leader=user.person)
     services.transition_patrol(

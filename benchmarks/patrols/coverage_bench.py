@@ -79,6 +79,7 @@ def main() -> None:
             for _ in range(args.runs):
                 from django.contrib.auth import get_user_model
 
+                assert kapolres is not None
                 fresh = get_user_model().objects.get(pk=kapolres.pk)  # scope computed per request
                 t0 = time.perf_counter()
                 cmap = selectors.coverage_map(fresh, period)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "polmas.aspirations",
     "polmas.channels",
     "polmas.patrols",
+    "polmas.reports",
     "polmas.web",
     "polmas.api",
 ]

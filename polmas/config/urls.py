@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("polmas.channels.urls")),
     path("", include("polmas.patrols.urls")),
     path("", include("polmas.insights.urls")),
+    path("", include("polmas.reports.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -19,6 +19,7 @@ NAV_ITEMS: list[tuple[str, Any]] = [
     ("hoaxes:queue", _("Hoaks")),
     ("humas:release_list", _("Humas")),
     ("org:map", _("Peta")),
+    ("reports:list", _("Laporan")),
     ("channels:list", _("Kanal warga")),
     ("org:unit_tree", _("Satuan")),
 ]

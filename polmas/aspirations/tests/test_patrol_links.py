@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from polmas.aspirations.models import Case, Origin
+from polmas.core.testing import run_task_queue
 from polmas.org.testing import World
 from polmas.patrols.briefing import build_briefing
 from polmas.patrols.models import ResidentInput
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _run_queue() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_task_queue()
 
 
 def test_resident_inputs_become_linked_cases_once(

@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from polmas.channels.services.backends import reset_backends
 from polmas.channels.testing import FakeProvider
+from polmas.core.testing import run_task_queue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -65,4 +66,4 @@ def add_channel(kind: str, unit: str = "polsek-lohbener", api_base: str = "") ->
 
 def run_worker() -> None:
     """Process the database task queue in-process with the real worker."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_task_queue()

@@ -16,6 +16,7 @@ import requests
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from polmas.core.testing import run_task_queue
 from polmas.org.models import ApiToken, Person
 
 REPO = Path(__file__).resolve().parents[3]
@@ -131,5 +132,5 @@ def test_scheduler_once_enqueues_every_job(reference_data: None) -> None:
     assert out.getvalue().count("diantrekan") == len(SCHEDULE)
     queued = set(DBTaskResult.objects.values_list("task_path", flat=True))
     assert {job.task for job in SCHEDULE} <= queued
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    run_task_queue()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
