@@ -43,9 +43,7 @@ def test_discovery_and_services_in_both_formats(client: Client, world: World) ->
     d = client.get(f"{BASE}/discovery.json").json()
     assert d["endpoints"][0]["specification"] == "http://wiki.open311.org/GeoReport_v2"
     assert set(d["endpoints"][0]["formats"]) == {"text/xml", "application/json"}
-    x = ET.fromstring(
-        client.get(f"{BASE}/discovery.xml").content
-    )
+    x = ET.fromstring(client.get(f"{BASE}/discovery.xml").content)
     assert x.tag == "discovery" and x.find("endpoints/endpoint/url") is not None
     services_json = client.get(f"{BASE}/services.json")
     assert services_json["Content-Type"] == "application/json; charset=utf-8"
@@ -53,9 +51,7 @@ def test_discovery_and_services_in_both_formats(client: Client, world: World) ->
     assert "pemilu_politik_uang" in codes and len(codes) == 14
     xml = client.get(f"{BASE}/services.xml")
     assert xml["Content-Type"] == "text/xml; charset=utf-8"
-    root = ET.fromstring(
-        xml.content
-    )
+    root = ET.fromstring(xml.content)
     assert root.tag == "services" and len(root.findall("service")) == 14
     assert root.find("service/metadata").text == "false"  # type: ignore[union-attr]
     definition = client.get(f"{BASE}/services/narkoba.json").json()
@@ -93,9 +89,7 @@ def test_post_request_spec_example_round_trips(client: Client, world: World, api
     assert one["requested_datetime"].endswith("+07:00") and one["expected_datetime"]
     assert "Ani" not in json.dumps(one) and "081200001111" not in json.dumps(one)
     services.transition_case(actor=world.user_in, case=case, name="tolak", note="Sudah diperbaiki.")
-    closed = ET.fromstring(
-        client.get(f"{BASE}/requests/{rid}.xml").content
-    )
+    closed = ET.fromstring(client.get(f"{BASE}/requests/{rid}.xml").content)
     assert closed.find("request/status").text == "closed"  # type: ignore[union-attr]
     assert closed.find("request/status_notes").text == "Sudah diperbaiki."  # type: ignore[union-attr]
     listing = client.get(f"{BASE}/requests.json?status=closed").json()
@@ -109,9 +103,7 @@ def test_post_errors_follow_the_spec(client: Client, world: World, api_key: str)
     assert post(client, "xml", api_key="salah", **ok).status_code == 403
     bad = post(client, "xml", api_key=api_key, **{**ok, "service_code": "xyz"})
     assert bad.status_code == 400
-    err = ET.fromstring(
-        bad.content
-    )
+    err = ET.fromstring(bad.content)
     assert err.tag == "errors" and err.find("error/code").text == "400"  # type: ignore[union-attr]
     assert (
         post(client, "json", api_key=api_key, **{**ok, "description": "x" * 4001}).status_code
