@@ -63,13 +63,15 @@ def setup() -> tuple[Any, Any]:
 
 
 def top_up(n: int) -> None:
-    from polmas.aspirations import sla
+    from polmas.aspirations import sla, tally
     from polmas.aspirations.models import Case, Category, Status, Urgency
     from polmas.org import selectors as org
     from polmas.org.models import Region
 
     have = Case.objects.count()
     if have >= n:
+        if not tally.CaseTally.objects.exists():
+            tally.rebuild()
         return
     rng = random.Random(42)
     desa = list(
@@ -114,6 +116,7 @@ def top_up(n: int) -> None:
             batch = []
     if batch:
         Case.objects.bulk_create(batch, batch_size=1000)
+    tally.rebuild()  # bulk_create bypasses Case.save(), which keeps the roll-up in step
     print(f"  loaded {n - have} cases in {time.perf_counter() - t0:.1f} s")
     if connection.vendor == "postgresql":
         with connection.cursor() as c:

@@ -8,7 +8,7 @@ from operator import or_
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -211,6 +211,10 @@ def desa_codes_within(region_codes: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+# Fields that decide where a case is counted in the roll-up (`polmas.aspirations.tally`).
+TALLY_FIELDS = frozenset({"unit_id", "desa_id", "status", "deleted_at"})
+
+
 def overdue_q(now: dt.datetime) -> Q:
     return Q(status__in=TIMED_STATUSES, due_at__lt=now)
 
@@ -321,7 +325,10 @@ class Case(TimeStampedModel, SoftDeleteModel):
         indexes = [
             models.Index(fields=["unit", "status", "created_at"], name="asp_case_unit_status"),
             models.Index(fields=["desa", "status", "created_at"], name="asp_case_desa_status"),
-            models.Index(fields=["status", "due_at"], name="asp_case_status_due"),
+            # Overdue lists walk due_at in order; status and scope columns are checked in the index.
+            models.Index(
+                fields=["due_at", "status", "unit", "desa"], name="asp_case_due_status_scope"
+            ),
             models.Index(fields=["created_at", "id"], name="asp_case_created"),
             models.Index(fields=["category", "status"], name="asp_case_cat_status"),
             models.Index(fields=["assignee", "status"], name="asp_case_assignee_status"),
@@ -335,6 +342,53 @@ class Case(TimeStampedModel, SoftDeleteModel):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Case:
+        instance = super().from_db(db, field_names, values)
+        if TALLY_FIELDS.issubset(field_names):
+            instance._tally_key = instance._current_tally_key()
+        return instance
+
+    def _current_tally_key(self) -> Any:
+        from polmas.aspirations import tally
+
+        return tally.key_of(self.unit_id, self.desa_id, self.status, self.deleted_at is not None)
+
+    def _stored_tally_key(self) -> Any:
+        if hasattr(self, "_tally_key"):
+            return self._tally_key
+        row = Case.objects.filter(pk=self.pk).values_list(*sorted(TALLY_FIELDS)).first()
+        if row is None:
+            return None
+        values = dict(zip(sorted(TALLY_FIELDS), row, strict=True))
+        return Case(**values)._current_tally_key()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, and keep the per-(unit, desa, status) roll-up in step (same transaction)."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not TALLY_FIELDS.intersection(
+            self._meta.get_field(f).attname for f in update_fields
+        ):
+            super().save(*args, **kwargs)
+            return
+        from polmas.aspirations import tally
+
+        old = None if self._state.adding else self._stored_tally_key()
+        new = self._current_tally_key()
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            tally.move(old, new)
+        self._tally_key = new
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        from polmas.aspirations import tally
+
+        old = self._stored_tally_key()
+        with transaction.atomic(savepoint=False):
+            result = super().delete(*args, **kwargs)
+            tally.move(old, None)
+        return result
 
     @property
     def is_open(self) -> bool:
@@ -450,3 +504,6 @@ def case_fields_for_audit() -> list[str]:
         for f in Case._meta.concrete_fields
         if f.attname not in hidden and f.attname not in ("created_at", "updated_at")
     ]
+
+
+from polmas.aspirations.tally import CaseTally  # noqa: E402,F401  (a model of this app)

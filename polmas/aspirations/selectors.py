@@ -9,15 +9,19 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from polmas.aspirations import neighbours, similarity, tracking
+from polmas.aspirations import neighbours, similarity, tally, tracking
+from polmas.aspirations.lookups import memo
 from polmas.aspirations.masking import mask_email, mask_name, mask_phone
 from polmas.aspirations.models import (
+    CLOSED_STATUSES,
     OPEN_STATUSES,
     TIMED_STATUSES,
     Case,
     CaseQuerySet,
+    Category,
     Privacy,
     Status,
+    desa_codes_within,
     overdue_q,
 )
 from polmas.org.models import Membership, Role
@@ -49,20 +53,29 @@ class InboxFilters:
     q: str = ""
 
 
+# Counting stops here: "10.000+" instead of scanning a million rows for an exact figure.
+COUNT_CAP = 10_000
+
+
 def scoped_cases(user: User) -> CaseQuerySet:
     return Case.objects.restrict(user).alive()
 
 
+def _category_id(code: str) -> int | None:
+    return memo(
+        "category_id",
+        code,
+        lambda: Category.objects.filter(code=code).values_list("id", flat=True).first(),
+    )
+
+
 def inbox(user: User, f: InboxFilters, *, now: dt.datetime | None = None) -> CaseQuerySet:
     qs = scoped_cases(user)
-    if f.status == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
-    elif f.status == "closed":
-        qs = qs.exclude(status__in=OPEN_STATUSES)
-    elif f.status in Status.values:
-        qs = qs.filter(status=f.status)
+    statuses = status_set(f.status)
+    if statuses is not None:
+        qs = qs.filter(status__in=sorted(statuses))
     if f.category:
-        qs = qs.filter(category__code=f.category)
+        qs = qs.filter(category_id=_category_id(f.category) or 0)
     if f.urgency:
         qs = qs.filter(urgency=f.urgency)
     if f.desa:
@@ -77,16 +90,85 @@ def inbox(user: User, f: InboxFilters, *, now: dt.datetime | None = None) -> Cas
     return qs
 
 
-def inbox_page(qs: CaseQuerySet) -> CaseQuerySet:
+def status_set(status: str) -> frozenset[str] | None:
+    """The statuses a status filter means (None: no status filter)."""
+    if status == "open":
+        return frozenset(OPEN_STATUSES)
+    if status == "closed":
+        return frozenset(CLOSED_STATUSES)
+    if status in Status.values:
+        return frozenset({status})
+    return None
+
+
+def inbox_order(f: InboxFilters) -> tuple[str, str]:
+    """Newest first; the overdue list shows the longest overdue first (walks the due_at index)."""
+    return ("due_at", "id") if f.overdue else ("-created_at", "-id")
+
+
+# What an inbox row shows: the long texts and the JSON triage stay in the database.
+def inbox_page(qs: CaseQuerySet, f: InboxFilters | None = None) -> CaseQuerySet:
+    order = inbox_order(f) if f is not None else ("-created_at", "-id")
     return (
-        qs.select_related("category", "desa", "unit", "assignee")
-        .defer("desa__boundary", "triage", "description")
-        .order_by("-created_at", "-id")
+        qs.select_related("category", "desa", "unit")
+        .only(
+            "id",
+            "tracking_code",
+            "title",
+            "created_at",
+            "urgency",
+            "status",
+            "due_at",
+            "privacy",
+            "reporter_name",
+            "reporter_phone",
+            "reporter_email",
+            "unit_id",
+            "desa_id",
+            "deleted_at",
+            "category__name",
+            "desa__name",
+            "unit__name",
+        )
+        .order_by(*order)
     )
 
 
+def bounded_count(qs: CaseQuerySet, cap: int = COUNT_CAP) -> int:
+    """min(count, cap): a LIMITed subquery, so the cost stops growing with the table."""
+    return qs.order_by()[:cap].count()
+
+
+def _tally_scope(user: User) -> Q:
+    scope = get_scope(user)
+    if scope.everything:
+        return Q()
+    if not scope.has_role:
+        return Q(pk__in=[])
+    desa = desa_codes_within(scope.region_codes) if scope.region_codes else ()
+    return tally.scope_filter(scope.unit_ids, desa)
+
+
+def inbox_total(user: User, f: InboxFilters, qs: CaseQuerySet) -> tuple[int, bool]:
+    """(number of matching cases, capped?). Status/desa filters read the roll-up exactly."""
+    if not (f.category or f.urgency or f.overdue or f.mine or f.q):
+        by_status = tally.totals(_tally_scope(user), statuses=status_set(f.status), desa=f.desa)
+        return sum(by_status.values()), False
+    n = bounded_count(qs)
+    return n, n >= COUNT_CAP
+
+
 def counts(user: User, *, now: dt.datetime | None = None) -> dict[str, int]:
-    """Open cases per status and the overdue count, in one query."""
+    """Open cases per status (from the roll-up) and the overdue count (bounded by COUNT_CAP)."""
+    now = now or timezone.now()
+    by_status = tally.totals(_tally_scope(user), statuses=OPEN_STATUSES)
+    result = {s.value: by_status.get(s.value, 0) for s in Status if s in OPEN_STATUSES}
+    result["overdue"] = bounded_count(scoped_cases(user).filter(overdue_q(now)))
+    return result
+
+
+def direct_counts(user: User, *, now: dt.datetime | None = None) -> dict[str, int]:
+    """The same figures counted row by row (tests and `polmas case-tally --check`)."""
     now = now or timezone.now()
     aggregates: dict[str, Any] = {
         s.value: Count("id", filter=Q(status=s.value)) for s in Status if s in OPEN_STATUSES

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,7 @@ from polmas.org.models import Person
 from polmas.org.scope import get_scope
 
 PAGE_SIZE = 50
+MAX_PAGES = 200  # 10,000 rows; beyond that, filter
 
 
 def _filters(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilters]:
@@ -37,11 +39,27 @@ def _filters(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilt
     )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total (from the roll-up or a bounded count) instead of counting."""
+
+    def __init__(self, object_list: Any, per_page: int, *, total: int) -> None:
+        super().__init__(object_list, per_page)
+        self._total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self._total
+
+
 @role_required()
 def inbox(request: HttpRequest) -> HttpResponse:
     form, f = _filters(request)
     qs = selectors.inbox(request.user, f)
-    page = Paginator(selectors.inbox_page(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    total, capped = selectors.inbox_total(request.user, f, qs)
+    # Deep pages cost an OFFSET walk: stop at MAX_PAGES and ask for a narrower filter.
+    total_pages_shown = min(total, MAX_PAGES * PAGE_SIZE)
+    paginator = CountedPaginator(selectors.inbox_page(qs, f), PAGE_SIZE, total=total_pages_shown)
+    page = paginator.get_page(request.GET.get("page"))
     rows = [(c, selectors.list_reporter_view(request.user, c)) for c in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
@@ -49,7 +67,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "rows": rows,
+        "total": total,
+        "total_capped": capped,
+        "pages_capped": total > total_pages_shown,
         "counts": selectors.counts(request.user),
+        "count_cap": selectors.COUNT_CAP,
         "query": query.urlencode(),
         "assignees": _assignable(request.user),
     }
