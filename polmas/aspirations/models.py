@@ -368,7 +368,7 @@ class Case(TimeStampedModel, SoftDeleteModel):
         """Save, and keep the per-(unit, desa, status) roll-up in step (same transaction)."""
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and not TALLY_FIELDS.intersection(
-            self._meta.get_field(f).attname for f in update_fields
+            getattr(self._meta.get_field(f), "attname", f) for f in update_fields
         ):
             super().save(*args, **kwargs)
             return

@@ -39,7 +39,7 @@ def _filters(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilt
     )
 
 
-class CountedPaginator(Paginator):
+class CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator told its total (from the roll-up or a bounded count) instead of counting."""
 
     def __init__(self, object_list: Any, per_page: int, *, total: int) -> None:

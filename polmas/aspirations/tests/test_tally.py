@@ -7,7 +7,8 @@ import random
 import pytest
 
 from polmas.aspirations import selectors, services, tally
-from polmas.aspirations.models import Case, CaseTally, Status
+from polmas.aspirations.models import Case, Status
+from polmas.aspirations.tally import CaseTally
 from polmas.org.models import Region, Unit
 from polmas.org.testing import World, person_of
 
