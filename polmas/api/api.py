@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
+from polmas.aspirations.api import router as cases_router
 from polmas.org.api import router as org_router
 
 api = NinjaAPI(
@@ -43,3 +44,4 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 
 
 api.add_router("/", org_router)
+api.add_router("/", cases_router)

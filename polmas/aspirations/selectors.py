@@ -126,8 +126,10 @@ def inbox_page(qs: CaseQuerySet, f: InboxFilters | None = None) -> CaseQuerySet:
             "unit_id",
             "desa_id",
             "deleted_at",
+            "category__code",
             "category__name",
             "desa__name",
+            "unit__code",
             "unit__name",
         )
         .order_by(*order)

@@ -158,7 +158,7 @@ def create_case(
     if key is not None:
         existing = Case.objects.filter(idempotency_key=key).order_by().first()
         if existing is not None:
-            return _replay(existing, body_hash)
+            return _replay(existing, body_hash, actor)
     # Triage decides the category and urgency when the caller left them open; then it must run
     # inline (about 2 ms warm). Otherwise it is informational and runs as a job after commit.
     inline_triage = not (category_code and urgency)
@@ -210,7 +210,7 @@ def create_case(
             if key is not None:  # a concurrent retry with the same key won the race
                 existing = Case.objects.filter(idempotency_key=key).order_by().first()
                 if existing is not None:
-                    return _replay(existing, body_hash)
+                    return _replay(existing, body_hash, actor)
             if attempt < 4 and Case.objects.filter(tracking_code=case.tracking_code).exists():
                 case.pk, case.tracking_code = None, tracking.new_code()  # a rare code collision
                 continue
@@ -253,8 +253,9 @@ def _save_new_case(
             )
 
 
-def _replay(existing: Case, body_hash: str) -> Case:
-    if existing.body_hash != body_hash:
+def _replay(existing: Case, body_hash: str, actor: Any = None) -> Case:
+    creator = getattr(actor, "pk", None) if getattr(actor, "is_authenticated", False) else None
+    if existing.body_hash != body_hash or existing.created_by_id != creator:
         raise IdempotencyConflict(
             _("Kunci idempoten ini sudah dipakai untuk laporan dengan isi berbeda.")
         )
