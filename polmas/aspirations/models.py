@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache, reduce
 from operator import or_
+from pathlib import Path
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -465,9 +466,20 @@ def attachment_path(instance: CaseAttachment, filename: str) -> str:
     return f"aspirations/{stamp:%Y/%m}/{instance.case_id}-{stamp:%H%M%S%f}.{ext}"
 
 
+def private_storage() -> Any:
+    """Case photos live outside MEDIA_ROOT (no public URL); `views_staff.attachment` serves
+    them after the scope check."""
+    from django.core.files.storage import FileSystemStorage
+
+    location = getattr(settings, "POLMAS_PRIVATE_MEDIA_ROOT", None) or (
+        Path(settings.MEDIA_ROOT).parent / "private-media"
+    )
+    return FileSystemStorage(location=location, base_url=None)
+
+
 class CaseAttachment(TimeStampedModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("berkas"), upload_to=attachment_path)
+    file = models.FileField(_("berkas"), upload_to=attachment_path, storage=private_storage)
     content_type = models.CharField(max_length=80)
     size = models.PositiveIntegerField()
 
