@@ -73,4 +73,4 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
-    return response  # type: ignore[return-value]  (a streaming HttpResponseBase)
+    return response  # type: ignore[return-value]
