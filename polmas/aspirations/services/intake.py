@@ -122,6 +122,7 @@ def create_case(
     idempotency_key: uuid.UUID | str | None = None,
     attachments: Sequence[UploadedFile] = (),
     is_demo: bool = False,
+    tracking_code: str | None = None,
     now: dt.datetime | None = None,
     notify: bool = True,
 ) -> Case:
@@ -175,7 +176,7 @@ def create_case(
             Origin.OPEN311: Channel.OPEN311,
         }.get(Origin(origin), Channel.WEB)
     case = Case(
-        tracking_code=tracking.new_code(),
+        tracking_code=tracking_code or tracking.new_code(),
         kind=kind,
         category=category,
         urgency=urgency,

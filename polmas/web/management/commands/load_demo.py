@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from polmas.aspirations.demo import load_demo_cases
 from polmas.org.demo import DEMO_PASSWORD, ensure_demo_accounts
 
 
@@ -19,3 +20,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {acc.username:<26} {acc.position}")
         else:
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
+        cases = load_demo_cases()
+        self.stdout.write(f"{cases} kasus demo dibuat." if cases else "Kasus demo sudah ada.")

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from polmas.aspirations.demo import remove_demo_cases
 from polmas.org.demo import remove_demo_accounts
 
 
@@ -9,5 +10,7 @@ class Command(BaseCommand):
     help = "Remove every demo account and all demo data."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        cases = remove_demo_cases()  # before the accounts: cases point at their units/people
+        self.stdout.write(f"{cases} kasus demo dihapus.")
         count = remove_demo_accounts()
         self.stdout.write(f"{count} personel demo dihapus.")
