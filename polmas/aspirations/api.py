@@ -104,17 +104,16 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, A
     )
     limit = max(1, min(filters.limit, MAX_LIMIT))
     qs = selectors.inbox(request.user, f)
-    total, capped = selectors.inbox_total(request.user, f, qs)
+    total = selectors.inbox_total(request.user, f)
     page_qs = selectors.inbox_page(qs, f)
     if filters.cursor:
         page_qs = _after(page_qs, filters.cursor, f.overdue)
-    rows = list(page_qs[: limit + 1])
+    rows = selectors.attach_names(list(page_qs[: limit + 1]))
     more = len(rows) > limit
     rows = rows[:limit]
     return {
         "items": [_row(request.user, c) for c in rows],
         "count": total,
-        "count_capped": capped,
         "next_cursor": _encode(rows[-1], f.overdue) if more and rows else None,
     }
 

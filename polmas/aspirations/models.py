@@ -331,7 +331,10 @@ class Case(TimeStampedModel, SoftDeleteModel):
                 fields=["due_at", "status", "unit", "desa"], name="asp_case_due_status_scope"
             ),
             models.Index(fields=["created_at", "id"], name="asp_case_created"),
-            models.Index(fields=["category", "status"], name="asp_case_cat_status"),
+            # Newest-first lists per unit / desa / category walk these in order.
+            models.Index(fields=["unit", "created_at"], name="asp_case_unit_created"),
+            models.Index(fields=["desa", "created_at"], name="asp_case_desa_created"),
+            models.Index(fields=["category", "created_at"], name="asp_case_cat_created"),
             models.Index(fields=["assignee", "status"], name="asp_case_assignee_status"),
         ]
         constraints = [

@@ -68,8 +68,7 @@ class CaseDetail(CaseRow):
 
 class CasePage(Schema):
     items: list[CaseRow]
-    count: int
-    count_capped: bool
+    count: int | None  # null when the filter is not counted (category, urgency, overdue, ...)
     next_cursor: str | None
 
 

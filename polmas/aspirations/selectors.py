@@ -53,8 +53,10 @@ class InboxFilters:
     q: str = ""
 
 
-# Counting stops here: "10.000+" instead of scanning a million rows for an exact figure.
-COUNT_CAP = 10_000
+# Scopes with cases in more units than this are written as "not in the other units".
+WIDE_SCOPE_UNITS = 3
+# Counting stops here: "1.000+" instead of scanning a million rows for an exact figure.
+COUNT_CAP = 1_000
 
 
 def scoped_cases(user: User) -> CaseQuerySet:
@@ -69,8 +71,45 @@ def _category_id(code: str) -> int | None:
     )
 
 
+def listed_cases(user: User) -> CaseQuerySet:
+    """`scoped_cases` rewritten for lists: the same rows, without the unit-OR-desa condition.
+
+    A case is in scope if its unit is one of the user's units, or its desa lies in the user's
+    area. Nearly every case in the area is handled by a unit of the area, so the desa branch
+    only adds the few (unit, desa) pairs handled elsewhere (escalated upward, Polres triage).
+    The roll-up names those pairs exactly; the list condition becomes `unit_id IN (...)` plus
+    those pairs, which walks the (unit, created_at) or created_at index in order instead of
+    merging two index scans and sorting all of the area's cases.
+    """
+    scope = get_scope(user)
+    if scope.everything or not scope.has_role:
+        return scoped_cases(user)
+    units = sorted(scope.unit_ids)
+    desa = desa_codes_within(scope.region_codes) if scope.region_codes else ()
+    foreign: dict[int, list[str]] = {}
+    if desa:
+        pairs = (
+            tally.CaseTally.objects.filter(desa_code__in=desa, n__gt=0)
+            .exclude(unit_id__in=units)
+            .values_list("unit_id", "desa_code")
+        )
+        for unit_id, code in pairs:
+            foreign.setdefault(unit_id, []).append(code)
+    busy = set(tally.CaseTally.objects.filter(n__gt=0).values_list("unit_id", flat=True).distinct())
+    outside = sorted(busy - set(units))
+    if len(busy & set(units)) > WIDE_SCOPE_UNITS:
+        # A wide scope (a Polres): name the few units outside it instead, so the database
+        # walks the created_at index and skips their rows, rather than merging many ranges.
+        condition = ~Q(unit_id__in=outside) if outside else Q()
+    else:
+        condition = Q(unit_id__in=units) if units else Q(pk__in=[])
+    for unit_id, codes in sorted(foreign.items()):
+        condition |= Q(unit_id=unit_id, desa_id__in=sorted(codes))
+    return Case.objects.filter(condition).alive()
+
+
 def inbox(user: User, f: InboxFilters, *, now: dt.datetime | None = None) -> CaseQuerySet:
-    qs = scoped_cases(user)
+    qs = listed_cases(user)
     statuses = status_set(f.status)
     if statuses is not None:
         qs = qs.filter(status__in=sorted(statuses))
@@ -108,32 +147,44 @@ def inbox_order(f: InboxFilters) -> tuple[str, str]:
 
 # What an inbox row shows: the long texts and the JSON triage stay in the database.
 def inbox_page(qs: CaseQuerySet, f: InboxFilters | None = None) -> CaseQuerySet:
+    """The row columns only, in list order, and no joins: with a join SQLite may start from
+    the small table and sort the whole case table. Names come from `attach_names`."""
     order = inbox_order(f) if f is not None else ("-created_at", "-id")
-    return (
-        qs.select_related("category", "desa", "unit")
-        .only(
-            "id",
-            "tracking_code",
-            "title",
-            "created_at",
-            "urgency",
-            "status",
-            "due_at",
-            "privacy",
-            "reporter_name",
-            "reporter_phone",
-            "reporter_email",
-            "unit_id",
-            "desa_id",
-            "deleted_at",
-            "category__code",
-            "category__name",
-            "desa__name",
-            "unit__code",
-            "unit__name",
-        )
-        .order_by(*order)
-    )
+    return qs.only(
+        "id",
+        "tracking_code",
+        "title",
+        "created_at",
+        "urgency",
+        "status",
+        "due_at",
+        "privacy",
+        "reporter_name",
+        "reporter_phone",
+        "reporter_email",
+        "unit_id",
+        "desa_id",
+        "category_id",
+        "deleted_at",
+    ).order_by(*order)
+
+
+def attach_names(rows: list[Case]) -> list[Case]:
+    """Fill category, unit and desa of a page of rows from small cached lookups (no joins)."""
+    from polmas.org.models import Region, Unit
+
+    categories = memo("categories_by_id", None, lambda: {c.pk: c for c in Category.objects.all()})
+    units = memo("units_by_id", None, lambda: {u.pk: u for u in Unit.objects.all()})
+    codes = sorted({c.desa_id for c in rows if c.desa_id})
+    desa = {r.pk: r for r in Region.objects.filter(code__in=codes).only("code", "name", "level")}
+    for c in rows:
+        if c.category_id in categories:
+            c.category = categories[c.category_id]
+        if c.unit_id in units:
+            c.unit = units[c.unit_id]
+        if c.desa_id in desa:
+            c.desa = desa[c.desa_id]
+    return rows
 
 
 def bounded_count(qs: CaseQuerySet, cap: int = COUNT_CAP) -> int:
@@ -151,13 +202,14 @@ def _tally_scope(user: User) -> Q:
     return tally.scope_filter(scope.unit_ids, desa)
 
 
-def inbox_total(user: User, f: InboxFilters, qs: CaseQuerySet) -> tuple[int, bool]:
-    """(number of matching cases, capped?). Status/desa filters read the roll-up exactly."""
-    if not (f.category or f.urgency or f.overdue or f.mine or f.q):
-        by_status = tally.totals(_tally_scope(user), statuses=status_set(f.status), desa=f.desa)
-        return sum(by_status.values()), False
-    n = bounded_count(qs)
-    return n, n >= COUNT_CAP
+def inbox_total(user: User, f: InboxFilters) -> int | None:
+    """Exact number of matching cases from the roll-up (status and desa filters), else None:
+    other filters are not counted at all (a selective filter over a wide scope would scan the
+    table); lists then page by "is there a next page"."""
+    if f.category or f.urgency or f.overdue or f.mine or f.q:
+        return None
+    by_status = tally.totals(_tally_scope(user), statuses=status_set(f.status), desa=f.desa)
+    return sum(by_status.values())
 
 
 def counts(user: User, *, now: dt.datetime | None = None) -> dict[str, int]:
@@ -165,7 +217,7 @@ def counts(user: User, *, now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     by_status = tally.totals(_tally_scope(user), statuses=OPEN_STATUSES)
     result = {s.value: by_status.get(s.value, 0) for s in Status if s in OPEN_STATUSES}
-    result["overdue"] = bounded_count(scoped_cases(user).filter(overdue_q(now)))
+    result["overdue"] = bounded_count(listed_cases(user).filter(overdue_q(now)))
     return result
 
 

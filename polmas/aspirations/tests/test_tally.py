@@ -86,10 +86,28 @@ def test_inbox_total_uses_roll_up_for_status_filters(world: World) -> None:
         services.create_case(
             actor=None, description="Parkir liar di pasar", desa_code=world.desa_in.code
         )
-    f = selectors.InboxFilters(status="open")
-    qs = selectors.inbox(world.user_in, f)
-    assert selectors.inbox_total(world.user_in, f, qs) == (qs.count(), False)
+    services.create_case(actor=None, description="Parkir liar", desa_code=world.desa_out.code)
+    for user in (world.user_in, world.user_out, world.user_polres):
+        for status in ("", "open", "closed", Status.BARU):
+            f = selectors.InboxFilters(status=status)
+            assert selectors.inbox_total(user, f) == selectors.inbox(user, f).count()
     f2 = selectors.InboxFilters(status=Status.SELESAI, urgency="normal")
-    qs2 = selectors.inbox(world.user_in, f2)
-    assert selectors.inbox_total(world.user_in, f2, qs2) == (0, False)
+    assert selectors.inbox_total(world.user_in, f2) is None  # not counted
     assert selectors.bounded_count(selectors.inbox(world.user_in, selectors.InboxFilters()), 2) == 2
+
+
+@pytest.mark.parametrize("wide", [3, 0])
+def test_list_scope_equals_the_generic_scope(
+    world: World, wide: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selectors, "WIDE_SCOPE_UNITS", wide)  # 0: the "not in" form
+    """`listed_cases` (unit IN ..., plus foreign (unit, desa) pairs) == `scoped_cases`."""
+    own = services.create_case(actor=None, description="Jalan rusak", desa_code=world.desa_in.code)
+    services.create_case(actor=None, description="Jalan rusak", desa_code=world.desa_out.code)
+    services.create_case(actor=None, description="Lokasi tidak jelas")  # Polres triage queue
+    services.transition_case(actor=None, case=own, name="eskalasi", note="ke Polres")
+    for user in (world.user_in, world.user_out, world.user_polres):
+        expected = set(selectors.scoped_cases(user).values_list("pk", flat=True))
+        assert set(selectors.listed_cases(user).values_list("pk", flat=True)) == expected
+    # the escalated case stays in the Polsek's list through its desa
+    assert selectors.listed_cases(world.user_in).filter(pk=own.pk).exists()
