@@ -14,77 +14,23 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polmas.aspirations.choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    TIMED_STATUSES,
+    URGENCY_ORDER,
+    Channel,
+    DeliveryStatus,
+    Kind,
+    MessageKind,
+    Origin,
+    Privacy,
+    SlaStage,
+    Status,
+    Urgency,
+)
 from polmas.core.models import SoftDeleteModel, TimeStampedModel
 from polmas.org.scope import ScopedQuerySet, get_scope
-
-
-class Urgency(models.TextChoices):
-    DARURAT = "darurat", _("Darurat")
-    TINGGI = "tinggi", _("Tinggi")
-    NORMAL = "normal", _("Normal")
-    RENDAH = "rendah", _("Rendah")
-
-
-URGENCY_ORDER = {Urgency.DARURAT: 0, Urgency.TINGGI: 1, Urgency.NORMAL: 2, Urgency.RENDAH: 3}
-
-
-class Kind(models.TextChoices):
-    MASUKAN = "masukan", _("Masukan")
-    KELUHAN = "keluhan", _("Keluhan")
-    ASPIRASI = "aspirasi", _("Aspirasi")
-    PENGADUAN = "pengaduan", _("Pengaduan / laporan informasi")
-
-
-class Status(models.TextChoices):
-    BARU = "baru", _("Baru")
-    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
-    DITUGASKAN = "ditugaskan", _("Ditugaskan")
-    DITINDAKLANJUTI = "ditindaklanjuti", _("Ditindaklanjuti")
-    DITUNDA = "ditunda", _("Ditunda (menunggu pelapor)")
-    SELESAI = "selesai", _("Selesai")
-    DITOLAK = "ditolak", _("Ditolak")
-    DUPLIKAT = "duplikat", _("Duplikat")
-    DITERUSKAN = "diteruskan", _("Diteruskan ke instansi lain")
-
-
-OPEN_STATUSES = frozenset(
-    {
-        Status.BARU,
-        Status.DIVERIFIKASI,
-        Status.DITUGASKAN,
-        Status.DITINDAKLANJUTI,
-        Status.DITUNDA,
-    }
-)
-CLOSED_STATUSES = frozenset(set(Status) - OPEN_STATUSES)
-# Statuses whose SLA clock runs (ditunda pauses it).
-TIMED_STATUSES = frozenset(OPEN_STATUSES - {Status.DITUNDA})
-
-
-class Origin(models.TextChoices):
-    DIALOG = "dialog", _("Sesi patroli dialog")
-    WEB = "web", _("Formulir web")
-    CHAT = "chat", _("Kanal obrolan (WhatsApp/Telegram/SMS)")
-    OPEN311 = "open311", _("Open311")
-    TELEPON = "telepon", _("Telepon")
-    DATANG = "datang", _("Datang langsung")
-
-
-class Channel(models.TextChoices):
-    """Where public replies go: the channel the case came from."""
-
-    WEB = "web", _("Halaman lacak")
-    WHATSAPP = "whatsapp", _("WhatsApp")
-    TELEGRAM = "telegram", _("Telegram")
-    SMS = "sms", _("SMS")
-    OPEN311 = "open311", _("Open311")
-    NONE = "none", _("Tanpa kanal balasan")
-
-
-class Privacy(models.TextChoices):
-    BIASA = "biasa", _("Biasa")
-    ANONIM = "anonim", _("Anonim (identitas hanya diketahui satuan penanganan)")
-    RAHASIA = "rahasia", _("Rahasia (laporan tidak pernah tampil di halaman publik)")
 
 
 class Category(models.Model):
@@ -160,12 +106,6 @@ class SlaPolicy(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class SlaStage(models.TextChoices):
-    VERIFIKASI = "verifikasi", _("Verifikasi dan penugasan")
-    TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut")
-    PENYELESAIAN = "penyelesaian", _("Penyelesaian")
 
 
 class CaseQuerySet(ScopedQuerySet["Case"]):
@@ -330,6 +270,8 @@ class Case(TimeStampedModel, SoftDeleteModel):
             models.Index(
                 fields=["due_at", "status", "unit", "desa"], name="asp_case_due_status_scope"
             ),
+            # A unit's overdue list: walks its due_at range in order.
+            models.Index(fields=["unit", "due_at", "status"], name="asp_case_unit_due"),
             models.Index(fields=["created_at", "id"], name="asp_case_created"),
             # Newest-first lists per unit / desa / category walk these in order.
             models.Index(fields=["unit", "created_at"], name="asp_case_unit_created"),
@@ -411,58 +353,6 @@ class Case(TimeStampedModel, SoftDeleteModel):
         return self.title or self.description[:80]
 
 
-class MessageKind(models.TextChoices):
-    PUBLIC_REPLY = "balasan", _("Balasan publik")
-    INTERNAL_NOTE = "catatan", _("Catatan internal")
-    REPORTER_INFO = "info_pelapor", _("Informasi tambahan dari pelapor")
-    NOTICE = "pemberitahuan", _("Pemberitahuan sistem")
-    REMINDER = "pengingat", _("Pengingat tenggat")
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Menunggu dikirim")
-    SENT = "sent", _("Terkirim")
-    DELIVERED = "delivered", _("Diterima")
-    FAILED = "failed", _("Gagal")
-    SHOWN = "shown", _("Tampil di halaman lacak")
-    NONE = "none", _("Tidak dikirim")
-
-
-class CaseMessage(TimeStampedModel):
-    """A reply, note or reporter message on a case; outbound ones are an outbox for channels."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
-    kind = models.CharField(_("jenis"), max_length=16, choices=MessageKind.choices)
-    text = models.TextField(_("isi"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    channel = models.CharField(
-        _("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB
-    )
-    delivery_status = models.CharField(
-        _("status kirim"),
-        max_length=10,
-        choices=DeliveryStatus.choices,
-        default=DeliveryStatus.NONE,
-    )
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ("created_at", "id")
-        verbose_name = _("pesan kasus")
-        verbose_name_plural = _("pesan kasus")
-        indexes = [models.Index(fields=["channel", "delivery_status"], name="asp_msg_outbox")]
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.kind}"
-
-    @property
-    def is_public(self) -> bool:
-        return self.kind in (MessageKind.PUBLIC_REPLY, MessageKind.REPORTER_INFO)
-
-
 def attachment_path(instance: CaseAttachment, filename: str) -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     stamp = timezone.now()
@@ -494,23 +384,6 @@ class CaseAttachment(TimeStampedModel):
         return str(self.file.name)
 
 
-class Open311Key(TimeStampedModel):
-    """An Open311 client application's api_key; only its SHA-256 is stored."""
-
-    name = models.CharField(_("nama aplikasi"), max_length=80, unique=True)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("kunci API Open311")
-        verbose_name_plural = _("kunci API Open311")
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
-
-
 def case_fields_for_audit() -> list[str]:
     """Audited case fields: everything except the reporter's personal data."""
     hidden = {"reporter_name", "reporter_phone", "reporter_email", "reply_address", "body_hash"}
@@ -521,4 +394,35 @@ def case_fields_for_audit() -> list[str]:
     ]
 
 
-from polmas.aspirations.tally import CaseTally  # noqa: E402,F401  (a model of this app)
+from polmas.aspirations.models_messages import CaseMessage, Open311Key  # noqa: E402
+from polmas.aspirations.tally import CaseTally  # noqa: E402  (a model of this app)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "TALLY_FIELDS",
+    "TIMED_STATUSES",
+    "URGENCY_ORDER",
+    "Case",
+    "CaseAttachment",
+    "CaseMessage",
+    "CaseQuerySet",
+    "CaseTally",
+    "Category",
+    "Channel",
+    "DeliveryStatus",
+    "Kind",
+    "MessageKind",
+    "Open311Key",
+    "Origin",
+    "Privacy",
+    "SlaPolicy",
+    "SlaStage",
+    "Status",
+    "Urgency",
+    "attachment_path",
+    "case_fields_for_audit",
+    "desa_codes_within",
+    "overdue_q",
+    "private_storage",
+]
