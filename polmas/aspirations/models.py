@@ -270,8 +270,13 @@ class Case(TimeStampedModel, SoftDeleteModel):
             models.Index(
                 fields=["due_at", "status", "unit", "desa"], name="asp_case_due_status_scope"
             ),
-            # A unit's overdue list: walks its due_at range in order.
-            models.Index(fields=["unit", "due_at", "status"], name="asp_case_unit_due"),
+            # A unit's overdue list walks its due_at range in order. Partial (rows with a
+            # deadline): smaller, and SQLite can no longer pick it for newest-first lists.
+            models.Index(
+                fields=["unit", "due_at", "status"],
+                name="asp_case_unit_due_open",
+                condition=Q(due_at__isnull=False),
+            ),
             models.Index(fields=["created_at", "id"], name="asp_case_created"),
             # Newest-first lists per unit / desa / category walk these in order.
             models.Index(fields=["unit", "created_at"], name="asp_case_unit_created"),
