@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
+from polmas.aspirations.api import router as cases_router
 from polmas.hoaxes.api import router as hoaxes_router
 from polmas.insights.api import router as insights_router
 from polmas.org.api import router as org_router
@@ -49,3 +50,4 @@ api.add_router("/", org_router)
 api.add_router("/", hoaxes_router)
 api.add_router("/", patrols_router)
 api.add_router("/", insights_router)
+api.add_router("/", cases_router)

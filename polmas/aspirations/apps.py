@@ -10,6 +10,7 @@ class AspirationsConfig(AppConfig):
     def ready(self) -> None:
         from polmas.aspirations.briefing import open_matters
         from polmas.aspirations.links import on_resident_inputs_recorded
+        from polmas.aspirations.lookups import connect_invalidation
         from polmas.patrols.briefing import register_briefing_section
         from polmas.patrols.signals import resident_inputs_recorded
 
@@ -19,3 +20,4 @@ class AspirationsConfig(AppConfig):
         register_briefing_section(
             "aspirations.open", _("Perkara terbuka di wilayah"), open_matters, order=50
         )
+        connect_invalidation()

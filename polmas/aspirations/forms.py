@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from polmas.aspirations.models import Category, Kind, Privacy, Status, Urgency
+from polmas.aspirations.models import Category, Channel, Kind, Origin, Privacy, Status, Urgency
 from polmas.aspirations.services.intake import MAX_ATTACHMENT_BYTES, MAX_DESCRIPTION
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
@@ -174,3 +174,69 @@ class BulkForm(forms.Form):
         super().__init__(*args, **kwargs)
         raw = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
         _set_choices(self.fields["ids"], [(v, v) for v in raw])
+
+
+class StaffCaseForm(forms.Form):
+    """A case an officer takes over the phone or at the desk."""
+
+    origin = forms.ChoiceField(
+        label=_("Diterima melalui"),
+        choices=[(Origin.TELEPON.value, _("Telepon")), (Origin.DATANG.value, _("Datang langsung"))],
+        initial=Origin.TELEPON,
+    )
+    kind = forms.ChoiceField(label=_("Jenis"), choices=Kind.choices, initial=Kind.MASUKAN)
+    category = forms.ChoiceField(label=_("Kategori"), required=False)
+    urgency = forms.ChoiceField(
+        label=_("Urgensi"),
+        required=False,
+        choices=[("", _("— otomatis —")), *Urgency.choices],
+    )
+    description = forms.CharField(
+        label=_("Uraian"), max_length=MAX_DESCRIPTION, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    desa = forms.ChoiceField(label=_("Desa/kelurahan"), required=False)
+    location_text = forms.CharField(label=_("Keterangan lokasi"), max_length=255, required=False)
+    privacy = forms.ChoiceField(
+        label=_("Kerahasiaan"),
+        choices=Privacy.choices,
+        initial=Privacy.BIASA,
+        widget=forms.RadioSelect,
+        help_text=PRIVACY_HELP,
+    )
+    reporter_name = forms.CharField(label=_("Nama pelapor"), max_length=120, required=False)
+    reporter_phone = forms.RegexField(
+        label=_("Nomor telepon/WhatsApp pelapor"),
+        regex=r"^\+?[0-9 \-]{8,20}$",
+        required=False,
+        error_messages={"invalid": _("Nomor telepon tidak valid.")},
+    )
+    reply_channel = forms.ChoiceField(
+        label=_("Balasan dikirim melalui"),
+        choices=[
+            (Channel.WEB.value, _("Halaman lacak (pelapor memegang kode)")),
+            (Channel.WHATSAPP.value, _("WhatsApp")),
+            (Channel.SMS.value, _("SMS")),
+            (Channel.NONE.value, _("Tanpa kanal balasan")),
+        ],
+        initial=Channel.WEB,
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(
+            self.fields["category"],
+            [("", _("— otomatis —"))]
+            + [(c.code, c.name) for c in Category.objects.filter(is_active=True)],
+        )
+        _set_choices(self.fields["desa"], desa_choices())
+        if not self.is_bound:
+            self.initial["idempotency_key"] = uuid.uuid4()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("reply_channel") in (Channel.WHATSAPP, Channel.SMS) and not data.get(
+            "reporter_phone"
+        ):
+            raise forms.ValidationError(_("Balasan WhatsApp/SMS memerlukan nomor telepon."))
+        return data

@@ -5,85 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache, reduce
 from operator import or_
+from pathlib import Path
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from polmas.aspirations.choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    TIMED_STATUSES,
+    URGENCY_ORDER,
+    Channel,
+    DeliveryStatus,
+    Kind,
+    MessageKind,
+    Origin,
+    Privacy,
+    SlaStage,
+    Status,
+    Urgency,
+)
 from polmas.core.models import SoftDeleteModel, TimeStampedModel
 from polmas.org.scope import ScopedQuerySet, get_scope
-
-
-class Urgency(models.TextChoices):
-    DARURAT = "darurat", _("Darurat")
-    TINGGI = "tinggi", _("Tinggi")
-    NORMAL = "normal", _("Normal")
-    RENDAH = "rendah", _("Rendah")
-
-
-URGENCY_ORDER = {Urgency.DARURAT: 0, Urgency.TINGGI: 1, Urgency.NORMAL: 2, Urgency.RENDAH: 3}
-
-
-class Kind(models.TextChoices):
-    MASUKAN = "masukan", _("Masukan")
-    KELUHAN = "keluhan", _("Keluhan")
-    ASPIRASI = "aspirasi", _("Aspirasi")
-    PENGADUAN = "pengaduan", _("Pengaduan / laporan informasi")
-
-
-class Status(models.TextChoices):
-    BARU = "baru", _("Baru")
-    DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
-    DITUGASKAN = "ditugaskan", _("Ditugaskan")
-    DITINDAKLANJUTI = "ditindaklanjuti", _("Ditindaklanjuti")
-    DITUNDA = "ditunda", _("Ditunda (menunggu pelapor)")
-    SELESAI = "selesai", _("Selesai")
-    DITOLAK = "ditolak", _("Ditolak")
-    DUPLIKAT = "duplikat", _("Duplikat")
-    DITERUSKAN = "diteruskan", _("Diteruskan ke instansi lain")
-
-
-OPEN_STATUSES = frozenset(
-    {
-        Status.BARU,
-        Status.DIVERIFIKASI,
-        Status.DITUGASKAN,
-        Status.DITINDAKLANJUTI,
-        Status.DITUNDA,
-    }
-)
-CLOSED_STATUSES = frozenset(set(Status) - OPEN_STATUSES)
-# Statuses whose SLA clock runs (ditunda pauses it).
-TIMED_STATUSES = frozenset(OPEN_STATUSES - {Status.DITUNDA})
-
-
-class Origin(models.TextChoices):
-    DIALOG = "dialog", _("Sesi patroli dialog")
-    WEB = "web", _("Formulir web")
-    CHAT = "chat", _("Kanal obrolan (WhatsApp/Telegram/SMS)")
-    OPEN311 = "open311", _("Open311")
-    TELEPON = "telepon", _("Telepon")
-    DATANG = "datang", _("Datang langsung")
-
-
-class Channel(models.TextChoices):
-    """Where public replies go: the channel the case came from."""
-
-    WEB = "web", _("Halaman lacak")
-    WHATSAPP = "whatsapp", _("WhatsApp")
-    TELEGRAM = "telegram", _("Telegram")
-    SMS = "sms", _("SMS")
-    OPEN311 = "open311", _("Open311")
-    NONE = "none", _("Tanpa kanal balasan")
-
-
-class Privacy(models.TextChoices):
-    BIASA = "biasa", _("Biasa")
-    ANONIM = "anonim", _("Anonim (identitas hanya diketahui satuan penanganan)")
-    RAHASIA = "rahasia", _("Rahasia (laporan tidak pernah tampil di halaman publik)")
 
 
 class Category(models.Model):
@@ -161,12 +108,6 @@ class SlaPolicy(TimeStampedModel):
         return self.name
 
 
-class SlaStage(models.TextChoices):
-    VERIFIKASI = "verifikasi", _("Verifikasi dan penugasan")
-    TINDAK_LANJUT = "tindak_lanjut", _("Tindak lanjut")
-    PENYELESAIAN = "penyelesaian", _("Penyelesaian")
-
-
 class CaseQuerySet(ScopedQuerySet["Case"]):
     def restrict(self, user: Any) -> CaseQuerySet:
         """Cases of units in scope (by id: no join) or in desa in scope (explicit codes).
@@ -209,6 +150,10 @@ def desa_codes_within(region_codes: tuple[str, ...]) -> tuple[str, ...]:
         .order_by("code")
         .values_list("code", flat=True)
     )
+
+
+# Fields that decide where a case is counted in the roll-up (`polmas.aspirations.tally`).
+TALLY_FIELDS = frozenset({"unit_id", "desa_id", "status", "deleted_at"})
 
 
 def overdue_q(now: dt.datetime) -> Q:
@@ -321,9 +266,22 @@ class Case(TimeStampedModel, SoftDeleteModel):
         indexes = [
             models.Index(fields=["unit", "status", "created_at"], name="asp_case_unit_status"),
             models.Index(fields=["desa", "status", "created_at"], name="asp_case_desa_status"),
-            models.Index(fields=["status", "due_at"], name="asp_case_status_due"),
+            # Overdue lists walk due_at in order; status and scope columns are checked in the index.
+            models.Index(
+                fields=["due_at", "status", "unit", "desa"], name="asp_case_due_status_scope"
+            ),
+            # A unit's overdue list walks its due_at range in order. Partial (rows with a
+            # deadline): smaller, and SQLite can no longer pick it for newest-first lists.
+            models.Index(
+                fields=["unit", "due_at", "status"],
+                name="asp_case_unit_due_open",
+                condition=Q(due_at__isnull=False),
+            ),
             models.Index(fields=["created_at", "id"], name="asp_case_created"),
-            models.Index(fields=["category", "status"], name="asp_case_cat_status"),
+            # Newest-first lists per unit / desa / category walk these in order.
+            models.Index(fields=["unit", "created_at"], name="asp_case_unit_created"),
+            models.Index(fields=["desa", "created_at"], name="asp_case_desa_created"),
+            models.Index(fields=["category", "created_at"], name="asp_case_cat_created"),
             models.Index(fields=["assignee", "status"], name="asp_case_assignee_status"),
         ]
         constraints = [
@@ -335,6 +293,53 @@ class Case(TimeStampedModel, SoftDeleteModel):
 
     def __str__(self) -> str:
         return self.tracking_code
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Case:
+        instance = super().from_db(db, field_names, values)
+        if TALLY_FIELDS.issubset(field_names):
+            instance._tally_key = instance._current_tally_key()
+        return instance
+
+    def _current_tally_key(self) -> Any:
+        from polmas.aspirations import tally
+
+        return tally.key_of(self.unit_id, self.desa_id, self.status, self.deleted_at is not None)
+
+    def _stored_tally_key(self) -> Any:
+        if hasattr(self, "_tally_key"):
+            return self._tally_key
+        row = Case.objects.filter(pk=self.pk).values_list(*sorted(TALLY_FIELDS)).first()
+        if row is None:
+            return None
+        values = dict(zip(sorted(TALLY_FIELDS), row, strict=True))
+        return Case(**values)._current_tally_key()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, and keep the per-(unit, desa, status) roll-up in step (same transaction)."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not TALLY_FIELDS.intersection(
+            getattr(self._meta.get_field(f), "attname", f) for f in update_fields
+        ):
+            super().save(*args, **kwargs)
+            return
+        from polmas.aspirations import tally
+
+        old = None if self._state.adding else self._stored_tally_key()
+        new = self._current_tally_key()
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            tally.move(old, new)
+        self._tally_key = new
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        from polmas.aspirations import tally
+
+        old = self._stored_tally_key()
+        with transaction.atomic(savepoint=False):
+            result = super().delete(*args, **kwargs)
+            tally.move(old, None)
+        return result
 
     @property
     def is_open(self) -> bool:
@@ -353,67 +358,26 @@ class Case(TimeStampedModel, SoftDeleteModel):
         return self.title or self.description[:80]
 
 
-class MessageKind(models.TextChoices):
-    PUBLIC_REPLY = "balasan", _("Balasan publik")
-    INTERNAL_NOTE = "catatan", _("Catatan internal")
-    REPORTER_INFO = "info_pelapor", _("Informasi tambahan dari pelapor")
-    NOTICE = "pemberitahuan", _("Pemberitahuan sistem")
-    REMINDER = "pengingat", _("Pengingat tenggat")
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Menunggu dikirim")
-    SENT = "sent", _("Terkirim")
-    DELIVERED = "delivered", _("Diterima")
-    FAILED = "failed", _("Gagal")
-    SHOWN = "shown", _("Tampil di halaman lacak")
-    NONE = "none", _("Tidak dikirim")
-
-
-class CaseMessage(TimeStampedModel):
-    """A reply, note or reporter message on a case; outbound ones are an outbox for channels."""
-
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
-    kind = models.CharField(_("jenis"), max_length=16, choices=MessageKind.choices)
-    text = models.TextField(_("isi"))
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    channel = models.CharField(
-        _("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB
-    )
-    delivery_status = models.CharField(
-        _("status kirim"),
-        max_length=10,
-        choices=DeliveryStatus.choices,
-        default=DeliveryStatus.NONE,
-    )
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ("created_at", "id")
-        verbose_name = _("pesan kasus")
-        verbose_name_plural = _("pesan kasus")
-        indexes = [models.Index(fields=["channel", "delivery_status"], name="asp_msg_outbox")]
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.kind}"
-
-    @property
-    def is_public(self) -> bool:
-        return self.kind in (MessageKind.PUBLIC_REPLY, MessageKind.REPORTER_INFO)
-
-
 def attachment_path(instance: CaseAttachment, filename: str) -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     stamp = timezone.now()
     return f"aspirations/{stamp:%Y/%m}/{instance.case_id}-{stamp:%H%M%S%f}.{ext}"
 
 
+def private_storage() -> Any:
+    """Case photos live outside MEDIA_ROOT (no public URL); `views_staff.attachment` serves
+    them after the scope check."""
+    from django.core.files.storage import FileSystemStorage
+
+    location = getattr(settings, "POLMAS_PRIVATE_MEDIA_ROOT", None) or (
+        Path(settings.MEDIA_ROOT).parent / "private-media"
+    )
+    return FileSystemStorage(location=location, base_url=None)
+
+
 class CaseAttachment(TimeStampedModel):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("berkas"), upload_to=attachment_path)
+    file = models.FileField(_("berkas"), upload_to=attachment_path, storage=private_storage)
     content_type = models.CharField(max_length=80)
     size = models.PositiveIntegerField()
 
@@ -425,23 +389,6 @@ class CaseAttachment(TimeStampedModel):
         return str(self.file.name)
 
 
-class Open311Key(TimeStampedModel):
-    """An Open311 client application's api_key; only its SHA-256 is stored."""
-
-    name = models.CharField(_("nama aplikasi"), max_length=80, unique=True)
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("kunci API Open311")
-        verbose_name_plural = _("kunci API Open311")
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
-
-
 def case_fields_for_audit() -> list[str]:
     """Audited case fields: everything except the reporter's personal data."""
     hidden = {"reporter_name", "reporter_phone", "reporter_email", "reply_address", "body_hash"}
@@ -450,3 +397,37 @@ def case_fields_for_audit() -> list[str]:
         for f in Case._meta.concrete_fields
         if f.attname not in hidden and f.attname not in ("created_at", "updated_at")
     ]
+
+
+from polmas.aspirations.models_messages import CaseMessage, Open311Key  # noqa: E402
+from polmas.aspirations.tally import CaseTally  # noqa: E402  (a model of this app)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "TALLY_FIELDS",
+    "TIMED_STATUSES",
+    "URGENCY_ORDER",
+    "Case",
+    "CaseAttachment",
+    "CaseMessage",
+    "CaseQuerySet",
+    "CaseTally",
+    "Category",
+    "Channel",
+    "DeliveryStatus",
+    "Kind",
+    "MessageKind",
+    "Open311Key",
+    "Origin",
+    "Privacy",
+    "SlaPolicy",
+    "SlaStage",
+    "Status",
+    "Urgency",
+    "attachment_path",
+    "case_fields_for_audit",
+    "desa_codes_within",
+    "overdue_q",
+    "private_storage",
+]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from polmas.aspirations.lookups import memo
 from polmas.core.geo import InvalidCoordinatesError, validate_point
 from polmas.org import selectors as org_selectors
 from polmas.org.models import Region, RegionLevel, Unit, UnitLevel
@@ -23,6 +24,10 @@ class Route:
 
 
 def triage_unit() -> Unit:
+    return memo("triage_unit", None, _triage_unit)
+
+
+def _triage_unit() -> Unit:
     code = getattr(settings, "POLMAS_CASE_TRIAGE_UNIT", "polres-indramayu")
     unit = Unit.objects.filter(code=code).first()
     if unit is None:
@@ -36,10 +41,11 @@ def route_case(
     *, desa_code: str | None = None, lat: float | None = None, lng: float | None = None
 ) -> Route:
     desa: Region | None = None
-    if desa_code:
-        desa = (
-            Region.objects.defer("boundary").filter(code=desa_code, level=RegionLevel.DESA).first()
-        )
+    unit: Unit | None = None
+    if desa_code:  # a named desa wins over the point
+        desa, unit = memo("desa_route", desa_code, lambda: _desa_route(desa_code))
+        if desa is not None and unit is not None:
+            return Route(unit=unit, desa=desa, triage_queue=False)
     if desa is None and lat is not None and lng is not None:
         try:
             validate_point(lat, lng)
@@ -49,11 +55,15 @@ def route_case(
             location, unit = org_selectors.responsible_unit_for_point(lat, lng)
             if location.desa is not None and unit is not None:
                 return Route(unit=unit, desa=location.desa, triage_queue=False)
-    if desa is not None:
-        unit = org_selectors.responsible_unit_for_desa(desa.code)
-        if unit is not None:
-            return Route(unit=unit, desa=desa, triage_queue=False)
     return Route(unit=triage_unit(), desa=desa, triage_queue=True)
+
+
+def _desa_route(desa_code: str) -> tuple[Region | None, Unit | None]:
+    """The desa row (without its boundary) and its responsible unit."""
+    desa = Region.objects.defer("boundary").filter(code=desa_code, level=RegionLevel.DESA).first()
+    if desa is None:
+        return None, None
+    return desa, org_selectors.responsible_unit_for_desa(desa.code)
 
 
 def bhabinkamtibmas_names(desa_code: str) -> list[str]:

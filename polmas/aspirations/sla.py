@@ -13,6 +13,7 @@ import datetime as dt
 from django.db.models import Q
 
 from polmas.aspirations.businesstime import WorkCalendar, parse_weekdays
+from polmas.aspirations.lookups import memo
 from polmas.aspirations.models import Case, SlaPolicy, SlaStage, Status
 
 STAGE_FOR_STATUS = {
@@ -25,6 +26,10 @@ STAGE_FOR_STATUS = {
 
 def policy_for(category_id: int | None, urgency: str) -> SlaPolicy | None:
     """The most specific policy: category+urgency, category, urgency, then the catch-all."""
+    return memo("sla_policy", (category_id, urgency), lambda: _policy_for(category_id, urgency))
+
+
+def _policy_for(category_id: int | None, urgency: str) -> SlaPolicy | None:
     candidates = list(
         SlaPolicy.objects.filter(
             Q(category_id=category_id) | Q(category__isnull=True),

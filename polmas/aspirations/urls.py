@@ -1,11 +1,13 @@
 from django.urls import path
 
-from polmas.aspirations import views
+from polmas.aspirations import views, views_staff
 
 app_name = "aspirations"
 
 urlpatterns = [
     path("kasus/", views.inbox, name="inbox"),
+    path("kasus/baru/", views_staff.new_case, name="new"),
+    path("kasus/lampiran/<int:pk>/", views_staff.attachment, name="attachment"),
     path("kasus/massal/", views.bulk_action, name="bulk"),
     path("kasus/ekspor.<str:fmt>", views.export, name="export"),
     path("kasus/<int:pk>/", views.case_detail, name="case"),

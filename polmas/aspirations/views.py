@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +21,8 @@ from polmas.org.models import Person
 from polmas.org.scope import get_scope
 
 PAGE_SIZE = 50
+MAX_PAGES = 200  # deep OFFSET walks cost; beyond 10,000 rows, filter
+MAX_ROWS = MAX_PAGES * PAGE_SIZE
 
 
 def _filters(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilters]:
@@ -37,11 +39,51 @@ def _filters(request: HttpRequest) -> tuple[InboxFilterForm, selectors.InboxFilt
     )
 
 
+@dataclass
+class InboxPage:
+    """One page of the inbox. `total` is None when the filter is not counted (see
+    `selectors.inbox_total`); paging then relies on fetching one row more than shown."""
+
+    number: int
+    object_list: list[Case]
+    has_next: bool
+    total: int | None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def num_pages(self) -> int | None:
+        return None if self.total is None else max(1, -(-min(self.total, MAX_ROWS) // PAGE_SIZE))
+
+
+def _page_number(raw: str | None) -> int:
+    try:
+        return max(1, min(int(raw or 1), MAX_PAGES))
+    except ValueError:
+        return 1
+
+
 @role_required()
 def inbox(request: HttpRequest) -> HttpResponse:
     form, f = _filters(request)
     qs = selectors.inbox(request.user, f)
-    page = Paginator(selectors.inbox_page(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    total = selectors.inbox_total(request.user, f)
+    number = _page_number(request.GET.get("page"))
+    if total is not None:
+        last = max(1, -(-min(total, MAX_ROWS) // PAGE_SIZE))
+        number = min(number, last)
+    start = (number - 1) * PAGE_SIZE
+    fetched = list(selectors.inbox_page(qs, f)[start : start + PAGE_SIZE + 1])
+    more = len(fetched) > PAGE_SIZE and number < MAX_PAGES
+    page = InboxPage(number, selectors.attach_names(fetched[:PAGE_SIZE]), more, total)
     rows = [(c, selectors.list_reporter_view(request.user, c)) for c in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
@@ -49,7 +91,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "rows": rows,
+        "total": total,
+        "pages_capped": number == MAX_PAGES and len(fetched) > PAGE_SIZE,
         "counts": selectors.counts(request.user),
+        "count_cap": selectors.COUNT_CAP,
         "query": query.urlencode(),
         "assignees": _assignable(request.user),
     }

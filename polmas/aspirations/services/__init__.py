@@ -11,8 +11,10 @@ from polmas.aspirations.services.deadlines import check_deadlines
 from polmas.aspirations.services.intake import apply_triage, create_case
 from polmas.aspirations.services.keys import authenticate_open311_key, issue_open311_key
 from polmas.aspirations.services.messages import notify_reporter
+from polmas.aspirations.services.staff import STAFF_ORIGINS, take_case
 
 __all__ = [
+    "STAFF_ORIGINS",
     "CaseError",
     "IdempotencyConflict",
     "add_reporter_info",
@@ -24,5 +26,6 @@ __all__ = [
     "notify_reporter",
     "rate_case",
     "reply_to_case",
+    "take_case",
     "transition_case",
 ]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polmas.aspirations import sla, tracking
+from polmas.aspirations.lookups import memo
 from polmas.aspirations.models import (
     Case,
     CaseAttachment,
@@ -27,10 +28,11 @@ from polmas.aspirations.models import (
     Privacy,
     Urgency,
 )
-from polmas.aspirations.routing import route_case
+from polmas.aspirations.routing import Route, route_case
 from polmas.aspirations.services.common import CaseError, IdempotencyConflict, case_snapshot
 from polmas.aspirations.services.messages import notify_reporter
 from polmas.core.audit import record_event
+from polmas.core.jobs import enqueue_on_commit
 
 MAX_DESCRIPTION = 4000
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
@@ -69,27 +71,25 @@ def _body_hash(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
 
 
+def active_category(code: str) -> Category | None:
+    """An active category by code (memoised per process; see `lookups`)."""
+    return memo(
+        "category", code, lambda: Category.objects.filter(is_active=True, code=code).first()
+    )
+
+
 def _category(code: str | None, triage: dict[str, Any] | None) -> Category:
-    qs = Category.objects.filter(is_active=True)
     if code:
-        found = qs.filter(code=code).first()
+        found = active_category(code)
         if found is None:
             raise CaseError(_("Kategori '%(code)s' tidak dikenal.") % {"code": code})
         return found
     suggested = str((triage or {}).get("category") or "")
-    found = qs.filter(code=suggested).first() if suggested else None
-    found = found or qs.filter(code=FALLBACK_CATEGORY).first()
+    found = active_category(suggested) if suggested else None
+    found = found or active_category(FALLBACK_CATEGORY)
     if found is None:
         raise CaseError(_("Kategori belum dimuat: jalankan `polmas load-categories`."))
     return found
-
-
-def _new_tracking_code() -> str:
-    for _attempt in range(10):
-        code = tracking.new_code()
-        if not Case.objects.filter(tracking_code=code).exists():
-            return code
-    raise RuntimeError("could not draw a free tracking code")  # pragma: no cover
 
 
 def _validate_attachment(f: UploadedFile) -> None:
@@ -122,6 +122,7 @@ def create_case(
     idempotency_key: uuid.UUID | str | None = None,
     attachments: Sequence[UploadedFile] = (),
     is_demo: bool = False,
+    tracking_code: str | None = None,
     now: dt.datetime | None = None,
     notify: bool = True,
 ) -> Case:
@@ -156,10 +157,13 @@ def create_case(
     }
     body_hash = _body_hash(body)
     if key is not None:
-        existing = Case.objects.filter(idempotency_key=key).first()
+        existing = Case.objects.filter(idempotency_key=key).order_by().first()
         if existing is not None:
-            return _replay(existing, body_hash)
-    triage = apply_triage(description)
+            return _replay(existing, body_hash, actor)
+    # Triage decides the category and urgency when the caller left them open; then it must run
+    # inline (about 2 ms warm). Otherwise it is informational and runs as a job after commit.
+    inline_triage = not (category_code and urgency)
+    triage = apply_triage(description) if inline_triage else None
     category = _category(category_code, triage)
     now = now or timezone.now()
     route = route_case(desa_code=desa_code, lat=lat, lng=lng)
@@ -172,7 +176,7 @@ def create_case(
             Origin.OPEN311: Channel.OPEN311,
         }.get(Origin(origin), Channel.WEB)
     case = Case(
-        tracking_code=_new_tracking_code(),
+        tracking_code=tracking_code or tracking.new_code(),
         kind=kind,
         category=category,
         urgency=urgency,
@@ -200,43 +204,59 @@ def create_case(
     )
     case.sla_policy = sla.policy_for(category.pk, urgency)
     sla.start_stage(case, now)
-    try:
-        with transaction.atomic():
-            case.save(force_insert=True)
-            for f in attachments:
-                CaseAttachment.objects.create(
-                    case=case, file=f, content_type=f.content_type or "", size=f.size or 0
-                )
-            record_event(
-                actor=actor,
-                verb="aspirations.case.created",
-                target=case,
-                after=case_snapshot(case),
-                note=_("Antrean triase Polres: lokasi tidak diketahui")
-                if route.triage_queue
-                else "",
-            )
-            if notify:
-                notify_reporter(
-                    case,
-                    _(
-                        "Laporan Anda telah diterima dengan kode %(code)s dan diteruskan ke "
-                        "%(unit)s. Simpan kode ini untuk melacak tindak lanjutnya."
-                    )
-                    % {"code": case.tracking_code, "unit": route.unit.name},
-                    kind=MessageKind.NOTICE,
-                )
-    except IntegrityError:
-        if key is not None:  # a concurrent retry with the same key won the race
-            existing = Case.objects.filter(idempotency_key=key).first()
-            if existing is not None:
-                return _replay(existing, body_hash)
-        raise
+    for attempt in range(5):
+        try:
+            _save_new_case(case, actor, route, attachments, notify=notify)
+        except IntegrityError:
+            if key is not None:  # a concurrent retry with the same key won the race
+                existing = Case.objects.filter(idempotency_key=key).order_by().first()
+                if existing is not None:
+                    return _replay(existing, body_hash, actor)
+            if attempt < 4 and Case.objects.filter(tracking_code=case.tracking_code).exists():
+                case.pk, case.tracking_code = None, tracking.new_code()  # a rare code collision
+                continue
+            raise
+        break
+    if not inline_triage:
+        from polmas.aspirations.tasks import triage_case
+
+        enqueue_on_commit(triage_case, case.pk)
     return case
 
 
-def _replay(existing: Case, body_hash: str) -> Case:
-    if existing.body_hash != body_hash:
+def _save_new_case(
+    case: Case, actor: Any, route: Route, attachments: Sequence[UploadedFile], *, notify: bool
+) -> None:
+    """Insert the case, its attachments, the audit event and the receipt in one transaction."""
+    with transaction.atomic():
+        case.save(force_insert=True)
+        for f in attachments:
+            CaseAttachment.objects.create(
+                case=case, file=f, content_type=f.content_type or "", size=f.size or 0
+            )
+        record_event(
+            actor=actor,
+            verb="aspirations.case.created",
+            target=case,
+            after=case_snapshot(case),
+            note=_("Antrean triase Polres: lokasi tidak diketahui") if route.triage_queue else "",
+        )
+        if notify:
+            notify_reporter(
+                case,
+                _(
+                    "Laporan Anda telah diterima dengan kode %(code)s dan diteruskan ke "
+                    "%(unit)s. Simpan kode ini untuk melacak tindak lanjutnya."
+                )
+                % {"code": case.tracking_code, "unit": route.unit.name},
+                kind=MessageKind.NOTICE,
+                include_merged=False,  # a new case has nothing merged into it yet
+            )
+
+
+def _replay(existing: Case, body_hash: str, actor: Any = None) -> Case:
+    creator = getattr(actor, "pk", None) if getattr(actor, "is_authenticated", False) else None
+    if existing.body_hash != body_hash or existing.created_by_id != creator:
         raise IdempotencyConflict(
             _("Kunci idempoten ini sudah dipakai untuk laporan dengan isi berbeda.")
         )

@@ -27,7 +27,12 @@ def _status_for(channel: str) -> str:
 
 
 def notify_reporter(
-    case: Case, text: str, *, author: Any = None, kind: str = MessageKind.PUBLIC_REPLY
+    case: Case,
+    text: str,
+    *,
+    author: Any = None,
+    kind: str = MessageKind.PUBLIC_REPLY,
+    include_merged: bool = True,
 ) -> CaseMessage:
     """Send `text` to the case's reporter (and the reporters of cases merged into it)."""
     user = author if getattr(author, "is_authenticated", False) else None
@@ -39,7 +44,12 @@ def notify_reporter(
         channel=case.reply_channel,
         delivery_status=_status_for(case.reply_channel),
     )
-    for merged in Case.objects.filter(merged_into=case):
+    if not include_merged:
+        return message
+    # No ordering: with the model's default (-created_at) SQLite walks the whole created_at
+    # index instead of the merged_into one (this alone made intake O(table size)).
+    merged_cases = Case.objects.filter(merged_into=case).order_by().only("id", "reply_channel")
+    for merged in merged_cases:
         CaseMessage.objects.create(
             case=merged,
             kind=kind,

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from polmas.aspirations.demo import load_demo_cases
 from polmas.hoaxes.demo import load_demo_hoaxes
 from polmas.org.demo import DEMO_PASSWORD, ensure_demo_accounts
 from polmas.patrols.demo import load_demo_patrols
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             self.stdout.write("Akun demo sudah ada (lihat README untuk daftar dan kata sandinya).")
         load_demo_hoaxes(self.stdout.write)
         self.stdout.write(f"Patroli demo: {load_demo_patrols()} sesi dialog dibuat.")
+        cases = load_demo_cases()
+        self.stdout.write(f"{cases} kasus demo dibuat." if cases else "Kasus demo sudah ada.")
         # The picture commanders see: roll-ups, kondusif trend and alerts over the demo weeks.
         since = timezone.localdate() - dt.timedelta(days=30)
         call_command("insights_rollup", "--since", since.isoformat(), stdout=self.stdout)

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from polmas.aspirations.models import Case, Origin, Privacy
+from polmas.aspirations.tests.test_views import case_for
+from polmas.org.testing import ApiRoute, PermissionMatrix, World, make_officer, person_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _intake(w: World, where: str) -> dict[str, Any]:
+    return {
+        "description": "Penelepon melaporkan pencurian kabel di balai desa",
+        "origin": "telepon",
+        "desa": w.desa(where).code,  # type: ignore[arg-type]
+        "category": "kriminalitas",
+        "idempotency_key": str(uuid.uuid4()),
+        "reporter_name": "Siti",
+        "reporter_phone": "081200000000",
+    }
+
+
+class TestCaseApiPermissions(PermissionMatrix):
+    routes = [
+        ApiRoute("case list", "get", lambda w, where: "/api/v1/cases", scoped=False),
+        ApiRoute("case detail", "get", lambda w, where: f"/api/v1/cases/{case_for(w, where).pk}"),
+        ApiRoute(
+            "staff intake",
+            "post",
+            lambda w, where: "/api/v1/cases",
+            data=_intake,
+            scoped=False,
+            ok=(201,),
+        ),
+        ApiRoute(
+            "transition",
+            "post",
+            lambda w, where: f"/api/v1/cases/{case_for(w, where).pk}/transitions",
+            data=lambda w, where: {"action": "verifikasi"},
+        ),
+        ApiRoute(
+            "reply",
+            "post",
+            lambda w, where: f"/api/v1/cases/{case_for(w, where).pk}/replies",
+            data=lambda w, where: {"text": "Terima kasih, segera kami cek.", "public": True},
+            ok=(201,),
+        ),
+    ]
+
+
+def _auth(world: World, user: Any) -> dict[str, str]:
+    return {"Authorization": f"Bearer {world.token(user)}"}
+
+
+def test_list_is_scoped_filtered_and_keyset_paginated(client: Client, world: World) -> None:
+    mine = case_for(world, "in")
+    other = case_for(world, "out")
+    body = client.get("/api/v1/cases", headers=_auth(world, world.user_in)).json()
+    codes = [i["tracking_code"] for i in body["items"]]
+    assert mine.tracking_code in codes and other.tracking_code not in codes
+    assert body["count"] == 1 and body["next_cursor"] is None
+    first = client.get("/api/v1/cases?limit=1", headers=_auth(world, world.user_polres)).json()
+    assert first["count"] == 2 and len(first["items"]) == 1 and first["next_cursor"]
+    second = client.get(
+        f"/api/v1/cases?limit=1&cursor={first['next_cursor']}",
+        headers=_auth(world, world.user_polres),
+    ).json()
+    assert {first["items"][0]["id"], second["items"][0]["id"]} == {mine.pk, other.pk}
+    assert second["next_cursor"] is None
+    none = client.get("/api/v1/cases?status=selesai", headers=_auth(world, world.user_polres))
+    assert none.json()["count"] == 0
+    bad = client.get("/api/v1/cases?cursor=!!", headers=_auth(world, world.user_polres))
+    assert bad.status_code == 422
+
+
+def test_intake_is_idempotent_and_conflicts_on_a_different_body(
+    client: Client, world: World
+) -> None:
+    payload = _intake(world, "in")
+    headers = _auth(world, world.user_in)
+    first = client.post("/api/v1/cases", payload, content_type="application/json", headers=headers)
+    assert first.status_code == 201, first.content
+    case = Case.objects.get(tracking_code=first.json()["tracking_code"])
+    assert case.origin == Origin.TELEPON and case.created_by == world.user_in
+    assert case.unit == world.unit_in
+    again = client.post("/api/v1/cases", payload, content_type="application/json", headers=headers)
+    assert again.status_code == 200 and again.json()["id"] == case.pk
+    changed = {**payload, "description": "Isi lain"}
+    conflict = client.post(
+        "/api/v1/cases", changed, content_type="application/json", headers=headers
+    )
+    assert conflict.status_code == 409
+    # another officer reusing the key is a conflict too, never someone else's case
+    other = client.post(
+        "/api/v1/cases",
+        payload,
+        content_type="application/json",
+        headers=_auth(world, world.user_out),
+    )
+    assert other.status_code == 409
+    web = client.post(
+        "/api/v1/cases",
+        {**_intake(world, "in"), "origin": "web"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert web.status_code == 422
+    assert Case.objects.count() == 1
+
+
+def test_transition_reply_and_errors(client: Client, world: World) -> None:
+    case = case_for(world, "in")
+    headers = _auth(world, world.user_in)
+    url = f"/api/v1/cases/{case.pk}"
+    ok = client.post(
+        f"{url}/transitions", {"action": "verifikasi"}, "application/json", headers=headers
+    )
+    assert ok.status_code == 200 and ok.json()["status"] == "diverifikasi"
+    again = client.post(
+        f"{url}/transitions", {"action": "verifikasi"}, "application/json", headers=headers
+    )
+    assert again.status_code == 422 and "tidak dapat" in again.json()["detail"]
+    unknown = client.post(
+        f"{url}/transitions", {"action": "xyz"}, "application/json", headers=headers
+    )
+    assert unknown.status_code == 422
+    assignee = person_of(world.user_in)
+    assigned = client.post(
+        f"{url}/transitions",
+        {"action": "tugaskan", "assignee": assignee.pk},
+        "application/json",
+        headers=headers,
+    )
+    assert assigned.json()["status"] == "ditugaskan"
+    reply = client.post(
+        f"{url}/replies", {"text": "Sudah kami tindak lanjuti"}, "application/json", headers=headers
+    )
+    assert reply.status_code == 201 and reply.json()["kind"] == "balasan"
+    detail = client.get(url, headers=headers).json()
+    assert "Sudah kami tindak lanjuti" in [m["text"] for m in detail["messages"]]
+
+
+def test_anonim_reporter_is_hidden_outside_the_handling_unit(client: Client, world: World) -> None:
+    case = case_for(world, "in", privacy=Privacy.ANONIM)
+    inside = client.get(f"/api/v1/cases/{case.pk}", headers=_auth(world, world.user_in)).json()
+    assert inside["reporter"]["name"] == "Budi Santoso" and not inside["reporter"]["hidden"]
+    polres = client.get(f"/api/v1/cases/{case.pk}", headers=_auth(world, world.user_polres)).json()
+    assert polres["reporter"] == {"name": "", "phone": "", "email": "", "hidden": True}
+    listed = client.get("/api/v1/cases", headers=_auth(world, world.user_in)).json()
+    assert listed["items"][0]["reporter"]["hidden"] is True  # lists never show anonim
+
+
+def test_humas_reads_but_cannot_take_cases(client: Client, world: World) -> None:
+    from polmas.org.models import Role
+
+    humas = make_officer(world.polres, "uji.humas", Role.KASI_HUMAS, "T0099")
+    headers = _auth(world, humas)
+    assert client.get("/api/v1/cases", headers=headers).status_code == 200
+    denied = client.post("/api/v1/cases", _intake(world, "in"), "application/json", headers=headers)
+    assert denied.status_code == 403
