@@ -47,7 +47,9 @@ def test_unknown_desa_is_404(client: Client, world: World) -> None:
 
 def test_pages_are_indonesian_by_default_with_english_switch(client: Client, world: World) -> None:
     client.force_login(world.user_in)
-    assert "Peta desa/kelurahan" in client.get("/peta/").content.decode()
+    english_browser = {"Accept-Language": "en-US,en;q=0.9"}
+    page = client.get("/peta/", headers=english_browser).content.decode()
+    assert "Peta desa/kelurahan" in page and 'lang="id"' in page
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/peta/"})
     assert response.status_code == 302
     html = client.get("/peta/").content.decode()
