@@ -116,10 +116,11 @@ def activity_from_patrol(patrol: Patrol) -> dict[str, Any]:
         for s in sessions:
             for key, count in (s.audience_groups or {}).items():
                 groups[key] = groups.get(key, 0) + int(count or 0)
+        # In the catalogue's order: JSON key order differs between databases.
         labels = [
-            str(AudienceGroup(k).label).lower()
-            for k, v in groups.items()
-            if v and k in AudienceGroup.values and k != AudienceGroup.WARGA_UMUM
+            str(g.label).lower()
+            for g in AudienceGroup
+            if groups.get(g.value) and g != AudienceGroup.WARGA_UMUM
         ]
         data["audience"] = {"count": audience, "groups": labels}
     titles = (

@@ -170,7 +170,7 @@ def test_photo_is_stored_and_oversize_photo_refused(
     )
     case = Case.objects.get()
     photo = case.attachments.get()
-    assert photo.content_type == "image/png" and (tmp_path / photo.file.name).exists()
+    assert photo.content_type == "image/png" and photo.file.storage.exists(photo.file.name)
 
 
 def test_whatsapp_window_uses_template_or_fails_visibly(

@@ -93,7 +93,8 @@ def test_release_from_patrol_reads_like_the_seed_and_invents_nothing(world: Worl
     release = services.draft_from_patrol(actor=world.user_in, patrol=patrol)
     day = timezone.localtime(patrol.sessions.get().occurred_at)
     assert f"({day.day}/{day.month}/{day.year})" in release.body
-    assert "Mari bersama menjaga lingkungan tetap kondusif." in release.body
+    # the quote is kept verbatim (its final full stop may become the comma before "ujar")
+    assert "Mari bersama menjaga lingkungan tetap kondusif" in release.body
     assert release.body.rstrip().endswith("Pungkasnya.")
     assert "Lampu jalan di gang mati".lower() in release.body.lower()
     assert find_invented(release.body, activity_from_patrol(patrol)) == []
