@@ -51,18 +51,25 @@ def test_deactivating_a_channel_takes_effect_at_once_in_this_process(
     channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
     info = channel_summary(channel)
     headers = {"X-Telegram-Bot-Api-Secret-Token": info["secret_token"]}
-    post = lambda uid: client.generic(  # noqa: E731
-        "POST", info["webhook_url"], _update(uid), content_type="application/json", headers=headers
-    )
-    assert post(1).status_code == 200  # cached now
+
+    def post(uid: int) -> int:
+        return client.generic(
+            "POST",
+            info["webhook_url"],
+            _update(uid),
+            content_type="application/json",
+            headers=headers,
+        ).status_code
+
+    assert post(1) == 200  # cached now
     channel.is_active = False
     channel.save(update_fields=["is_active"])
-    assert post(2).status_code == 404
+    assert post(2) == 404
     # A new secret is used at once too.
     channel.is_active = True
     channel.secrets = {**channel.secrets, "secret_token": "baru"}
     channel.save()
-    assert post(3).status_code == 403
+    assert post(3) == 403
 
 
 def test_events_and_jobs_commit_together_in_one_transaction(world: World) -> None:
