@@ -1,6 +1,6 @@
-"""Webhooks acknowledged per second (gunicorn, 2 workers, loopback), end-to-end processed
-messages per second (one db_worker), and a 10,000-webhook run with the worker SIGKILLed and
-restarted midway: acknowledged = processed, nothing lost or doubled.
+"""Webhooks acknowledged per second (gunicorn on loopback, --workers/--threads), end-to-end
+processed messages per second (one db_worker), and a 10,000-webhook run with the worker
+SIGKILLed and restarted midway: acknowledged = processed, nothing lost or doubled.
 
     PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db sqlite
     PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db postgres
@@ -87,7 +87,9 @@ def prepare(db: str, tmp: Path) -> dict[str, str]:
     return env
 
 
-def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def start_gunicorn(
+    env: dict[str, str], port: int, workers: int = 2, threads: int = 1
+) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
         [
             PY,
@@ -95,7 +97,11 @@ def start_gunicorn(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
             "gunicorn",
             "polmas.config.wsgi",
             "-w",
-            "2",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--worker-class",
+            "gthread" if threads > 1 else "sync",
             "-b",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -247,12 +253,17 @@ def main() -> None:
     parser.add_argument("--ack-runs", type=int, default=3)
     parser.add_argument("--ack-n", type=int, default=2000)
     parser.add_argument("--n", type=int, default=10000)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--clients", type=int, default=8, help="client threads")
     parser.add_argument("--repeat-share", type=float, default=0.01)
     parser.add_argument(
         "--settings",
-        default="benchmarks.channels.bench_settings",
-        help="settings for gunicorn and the worker (polmas.config.settings = as shipped)",
+        default="polmas.config.settings",
+        help="settings module for gunicorn and the worker (default: as shipped)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help=">1: gthread worker class")
+    parser.add_argument(
+        "--ack-only", action="store_true", help="measure acknowledgements only (skip 2 and 3)"
     )
     args = parser.parse_args()
 
@@ -284,10 +295,10 @@ def main() -> None:
             )
         )
         port = free_port()
-        gunicorn = start_gunicorn(env, port)
+        gunicorn = start_gunicorn(env, port, args.workers, args.threads)
         sender = Sender(port, channel["webhook_url"], channel["secret_token"])
         print(
-            f"settings={args.settings} database={args.db} gunicorn workers=2 client threads={args.threads} cores={os.cpu_count()}"  # noqa: E501
+            f"settings={args.settings} database={args.db} gunicorn workers={args.workers} threads={args.threads} client threads={args.clients} cores={os.cpu_count()}"  # noqa: E501
         )
 
         # 1. acknowledgement rate (no worker running)
@@ -298,7 +309,7 @@ def main() -> None:
             ]
             uid += args.ack_n
             sender.latencies.clear()
-            seconds = sender.run(jobs, args.threads)
+            seconds = sender.run(jobs, args.clients)
             rates.append(args.ack_n / seconds)
             lat = sorted(sender.latencies)
             print(
@@ -309,6 +320,8 @@ def main() -> None:
             f"ACK median {statistics.median(rates):.0f} webhooks/s over {args.ack_runs} runs of {args.ack_n}"  # noqa: E501
         )
 
+        if args.ack_only:
+            return
         # 2. end-to-end processing of the backlog by one db_worker
         backlog = args.ack_runs * args.ack_n
         worker = start_worker(env)
@@ -337,7 +350,7 @@ def main() -> None:
                 print(f"  SIGKILL db_worker after {n} webhooks; restarting")
                 worker = start_worker(env)
 
-        seconds = sender.run(jobs, args.threads, progress)
+        seconds = sender.run(jobs, args.clients, progress)
         print(
             f"  sent {len(jobs)} webhooks ({len(repeats)} redeliveries) in {seconds:.1f} s; "
             f"acknowledged new {sender.acks}, acknowledged duplicates {sender.dups}, errors {sender.errors}"  # noqa: E501

@@ -1,4 +1,4 @@
-"""Dialogue sessions accepted per second through the API: real HTTP, gunicorn with 2 workers.
+"""Dialogue sessions accepted per second through the API: real HTTP to gunicorn on 127.0.0.1.
 
     DATABASE_URL=sqlite:////tmp/polmas_bench_patrols.sqlite3 \
         python -m benchmarks.patrols.api_bench
@@ -116,6 +116,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help=">1: gthread worker class")
     args = parser.parse_args()
     setup_django()
     from django.db import connection
@@ -134,7 +136,11 @@ def main() -> None:
             "--bind",
             f"127.0.0.1:{PORT}",
             "--workers",
-            "2",
+            str(args.workers),
+            "--threads",
+            str(args.threads),
+            "--worker-class",
+            "gthread" if args.threads > 1 else "sync",
             "--log-level",
             "warning",
         ],
@@ -160,7 +166,8 @@ def main() -> None:
         created = DialogueSession.objects.count() - before
         print(
             f"{connection.vendor}: {args.requests} POSTs, {args.clients} clients, "
-            f"gunicorn 2 workers: {statuses[201] / elapsed:.0f} sessions/s accepted "
+            f"gunicorn {args.workers} workers x {args.threads} threads: "
+            f"{statuses[201] / elapsed:.0f} sessions/s accepted "
             f"({elapsed:.1f} s; statuses "
             f"{dict(statuses)}; new rows {created}; "
             f"database holds {DialogueSession.objects.count():,})"

@@ -9,11 +9,15 @@ class ChannelsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
         from polmas.aspirations.models import CaseMessage
+        from polmas.channels.models import Channel
+        from polmas.channels.webhooks import forget_channels
 
         post_save.connect(_queue_case_message, sender=CaseMessage, dispatch_uid="channels-case-msg")
+        post_save.connect(forget_channels, sender=Channel, dispatch_uid="channels-cache-save")
+        post_delete.connect(forget_channels, sender=Channel, dispatch_uid="channels-cache-del")
 
 
 def _queue_case_message(sender: object, instance: object, created: bool, **kwargs: object) -> None:

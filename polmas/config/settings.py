@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Provider webhooks (/channels/<kind>/<id>/webhook) are answered here, past the rest.
+    "polmas.channels.webhooks.WebhookFastPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "polmas.core.middleware.DefaultLanguageMiddleware",
@@ -141,6 +143,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Bearer tokens (API): resolved user and scope cached per worker process for this long;
+# revocation and role changes reach other workers within it (polmas/api/auth.py). 0 = off.
+POLMAS_API_TOKEN_CACHE_SECONDS = float(os.environ.get("POLMAS_API_TOKEN_CACHE_SECONDS", "5"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"

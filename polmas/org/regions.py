@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import unicodedata
@@ -16,6 +17,8 @@ from polmas.org.models import Region, RegionLevel
 
 _index_lock = threading.Lock()
 _desa_index: PolygonIndex | None = None
+# desa code -> (desa, kecamatan) without boundaries; filled by `locate_point`, per process.
+_desa_rows: dict[str, tuple[Region, Region | None]] = {}
 
 
 def deployment_code() -> str:
@@ -42,7 +45,24 @@ def reset_caches() -> None:
     global _desa_index
     with _index_lock:
         _desa_index = None
+        _desa_rows.clear()
     _name_table.cache_clear()
+
+
+def _desa_with_parent(code: str) -> tuple[Region, Region | None]:
+    """The desa and its kecamatan (boundaries deferred), read once per process; callers get
+    copies so nothing they set on them leaks into the next lookup."""
+    row = _desa_rows.get(code)
+    if row is None:
+        desa = Region.objects.select_related("parent").defer("boundary", "parent__boundary")
+        found = desa.get(code=code)
+        row = (found, found.parent)
+        _desa_rows[code] = row
+    desa_copy = copy.copy(row[0])
+    kecamatan = copy.copy(row[1]) if row[1] is not None else None
+    if kecamatan is not None:
+        desa_copy.parent = kecamatan
+    return desa_copy, kecamatan
 
 
 @dataclass(frozen=True)
@@ -59,8 +79,8 @@ def locate_point(lat: float, lng: float) -> PointLocation:
     index = desa_index()
     code = index.locate(lat, lng)
     if code is not None:
-        desa = Region.objects.select_related("parent").get(code=code)
-        return PointLocation(desa=desa, kecamatan=desa.parent, inside=True)
+        desa, kecamatan = _desa_with_parent(code)
+        return PointLocation(desa=desa, kecamatan=kecamatan, inside=True)
     hit = index.nearest(lat, lng)
     nearest = Region.objects.filter(code=hit.key).first() if hit else None
     return PointLocation(

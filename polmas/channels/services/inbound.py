@@ -1,6 +1,7 @@
 """Inbound: store raw events before acknowledging, process them later in a job.
 
-`accept_events` runs in the webhook (one short transaction: insert events, enqueue jobs).
+`accept_events` runs in the webhook (one short transaction: one INSERT for the events, one
+job row per new event, one commit).
 `process_event` runs in the worker: idempotent, the event row is locked and marked processed in
 the same transaction that changes state, so a killed worker leaves the event unprocessed (and
 `recover_unprocessed` re-enqueues it) and a repeated job finds it already processed.
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from polmas.channels.models import Channel, Conversation, InboundEvent
@@ -20,29 +22,42 @@ from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
 from polmas.channels.types import vendor
 from polmas.channels.types.base import RawEvent
-from polmas.core.jobs import enqueue_on_commit
+from polmas.core.jobs import enqueue_atomic, enqueue_on_commit
 
 logger = logging.getLogger("polmas.channels")
 
 
 def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
-    """Store new events and enqueue their processing. Returns (new, duplicates)."""
+    """Store new events and enqueue their processing. Returns (new, duplicates).
+
+    One transaction, one commit: a single `INSERT ... ON CONFLICT DO NOTHING RETURNING id` for
+    all the events (a redelivered key returns no row), then one job row per new event in the
+    same transaction (`enqueue_atomic`; after commit for non-database queues)."""
     from polmas.channels import tasks
 
-    new = duplicates = 0
+    if not events:
+        return 0, 0
+    keys: dict[str, RawEvent] = {}
+    for raw in events:
+        keys.setdefault(raw.dedupe_key[:160], raw)  # a key repeated in one body counts once
+    payload = InboundEvent._meta.get_field("payload")
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params: list[Any] = []
+    for key, raw in keys.items():
+        params += [channel.pk, key, payload.get_db_prep_save(raw.payload, connection), now, "", ""]
+    table = connection.ops.quote_name(InboundEvent._meta.db_table)
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(keys))
+    columns = "channel_id, dedupe_key, payload, received_at, outcome, error"
+    # Identifiers from the model, values as parameters.
+    sql = f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608
+    sql += "ON CONFLICT (channel_id, dedupe_key) DO NOTHING RETURNING id"
     with transaction.atomic():
-        for raw in events:
-            try:
-                with transaction.atomic():
-                    event = InboundEvent.objects.create(
-                        channel=channel, dedupe_key=raw.dedupe_key[:160], payload=raw.payload
-                    )
-            except IntegrityError:
-                duplicates += 1
-                continue
-            new += 1
-            enqueue_on_commit(tasks.process_inbound, event.pk)
-    return new, duplicates
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = sorted(row[0] for row in cursor.fetchall())
+        for event_id in ids:
+            enqueue_atomic(tasks.process_inbound, event_id)
+    return len(ids), len(events) - len(ids)
 
 
 def process_event(event_id: int) -> str:

@@ -1,8 +1,9 @@
 """The coverage roll-up (desa x WIB day), kept in step with every session write.
 
 `add_session` / `remove_session` run inside the transaction that writes the session; every
-counter (sessions, residents, one column per topic) moves with F() expressions, so concurrent
-writers on PostgreSQL never lose an increment. `rebuild_coverage` recomputes everything from the
+counter (sessions, residents, one column per topic) moves inside the database (an upsert adding
+to the stored value, or F() expressions), so concurrent writers on PostgreSQL never lose an
+increment. `rebuild_coverage` recomputes everything from the
 sessions (idempotent).
 """
 
@@ -11,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Max, Sum, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db import connection, models, transaction
+from django.db.models import Count, F, Max, Sum
 
 from polmas.patrols.models import (
     CoverageDaily,
@@ -31,19 +31,6 @@ def _kecamatan_code(desa_code: str) -> str:
     return desa_code.rsplit(".", 1)[0]
 
 
-def _bump(
-    model: type[models.Model], keys: dict[str, Any], create: dict[str, Any], update: dict[str, Any]
-) -> None:
-    manager = model._default_manager
-    if manager.filter(**keys).update(**update):
-        return
-    try:
-        with transaction.atomic():
-            manager.create(**keys, **create)
-    except IntegrityError:  # another writer created the row first
-        manager.filter(**keys).update(**update)
-
-
 def _topic_counts(topics: Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for topic in topics:
@@ -52,43 +39,88 @@ def _topic_counts(topics: Iterable[str]) -> dict[str, int]:
     return counts
 
 
+def _upsert(
+    model: type[models.Model], keys: list[str], rows: list[dict[str, Any]], add: list[str]
+) -> str:
+    """`INSERT ... ON CONFLICT (keys) DO UPDATE`: columns in `add` are incremented by the new
+    row's value, `last_at` keeps the later time. One statement, atomic on both databases (a
+    concurrent writer's row is updated, never lost); SQLite >= 3.24 and PostgreSQL."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = list(rows[0])
+    sets = [f"{c} = {table}.{c} + EXCLUDED.{c}" for c in add]
+    if "last_at" in columns:
+        sets.append(
+            f"last_at = CASE WHEN {table}.last_at IS NULL OR {table}.last_at < EXCLUDED.last_at "
+            f"THEN EXCLUDED.last_at ELSE {table}.last_at END"
+        )
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    # Identifiers from the models and fixed names, values as parameters.
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(rows))} "  # noqa: S608
+    return sql + f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {', '.join(sets)}"
+
+
+def _params(rows: list[dict[str, Any]]) -> list[Any]:
+    ops = connection.ops
+    out: list[Any] = []
+    for row in rows:
+        for name, value in row.items():
+            if name == "last_at":
+                value = ops.adapt_datetimefield_value(value)
+            elif name == "day":
+                value = ops.adapt_datefield_value(value)
+            out.append(value)
+    return out
+
+
+_TOPIC_COLUMNS = [topic_field(t) for t in Topic.values]
+
+
 def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) -> None:
+    """Count a new session in the roll-up: two or three statements (day, last visit, messages)."""
     if session.desa_id is None or session.deleted_at is not None:
         return
     desa, day, kec = session.desa_id, session.day, _kecamatan_code(str(session.desa_id))
-    at = Value(session.occurred_at, output_field=models.DateTimeField())
-    delivered = list(messages)
-    topics = _topic_counts(m.topic for m in delivered)
-    _bump(
-        CoverageDaily,
-        {"desa_id": desa, "day": day},
+    listed = list(messages)
+    delivered: dict[int, KamtibmasMessage] = {m.pk: m for m in listed}
+    counts: dict[int, int] = {}
+    for message in listed:  # one row per message: a statement may not touch a row twice
+        counts[message.pk] = counts.get(message.pk, 0) + 1
+    topics = _topic_counts(m.topic for m in listed)
+    daily = {
+        "desa_id": desa,
+        "day": day,
+        "kecamatan_code": kec,
+        "sessions": 1,
+        "residents": session.audience_total,
+        "last_at": session.occurred_at,
+        **{name: topics.get(name, 0) for name in _TOPIC_COLUMNS},
+    }
+    visit = {"desa_id": desa, "last_at": session.occurred_at}
+    per_message = [
         {
+            "desa_id": desa,
+            "day": day,
+            "message_id": pk,
             "kecamatan_code": kec,
-            "sessions": 1,
-            "residents": session.audience_total,
-            "last_at": session.occurred_at,
-            **topics,
-        },
-        {
-            "sessions": F("sessions") + 1,
-            "residents": F("residents") + session.audience_total,
-            "last_at": Greatest(Coalesce("last_at", at), at),
-            **{name: F(name) + n for name, n in topics.items()},
-        },
-    )
-    _bump(
-        CoverageLastVisit,
-        {"desa_id": desa},
-        {"last_at": session.occurred_at},
-        {"last_at": Greatest(Coalesce("last_at", at), at)},
-    )
-    for message in delivered:
-        _bump(
-            CoverageMessageDaily,
-            {"desa_id": desa, "day": day, "message_id": message.pk},
-            {"kecamatan_code": kec, "topic": message.topic, "deliveries": 1},
-            {"deliveries": F("deliveries") + 1},
-        )
+            "topic": message.topic,
+            "deliveries": counts[pk],
+        }
+        for pk, message in delivered.items()
+    ]
+    add = ["sessions", "residents", *_TOPIC_COLUMNS]
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert(CoverageDaily, ["desa_id", "day"], [daily], add), _params([daily]))
+        cursor.execute(_upsert(CoverageLastVisit, ["desa_id"], [visit], []), _params([visit]))
+        if per_message:
+            cursor.execute(
+                _upsert(
+                    CoverageMessageDaily,
+                    ["desa_id", "day", "message_id"],
+                    per_message,
+                    ["deliveries"],
+                ),
+                _params(per_message),
+            )
 
 
 def remove_session(session: DialogueSession) -> None:

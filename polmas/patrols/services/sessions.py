@@ -196,7 +196,11 @@ def _validate_content(actor: Any, data: SessionData) -> list[Any]:
         if not speaker.strip() or not text.strip():
             raise InvalidInput(_("Kutipan memerlukan nama pembicara dan isinya."), field="quotes")
     wanted = set(data.message_ids)
-    messages = list(valid_messages(actor, to_wib(data.occurred_at).date()).filter(pk__in=wanted))
+    if not wanted:
+        return []
+    valid = valid_messages(actor, to_wib(data.occurred_at).date()).filter(pk__in=wanted)
+    # Only what the session, the roll-up and the answer use.
+    messages = list(valid.select_related(None).only("id", "topic"))
     if len(messages) != len(wanted):
         missing = sorted(wanted - {m.pk for m in messages})
         raise InvalidInput(
@@ -205,6 +209,16 @@ def _validate_content(actor: Any, data: SessionData) -> list[Any]:
             field="message_ids",
         )
     return messages
+
+
+def _replay(creator: Any, idempotency_key: uuid.UUID | None, digest: str) -> Recorded | None:
+    """The stored session for this key (same body), Conflict for another body, or None."""
+    if idempotency_key is None or not getattr(creator, "is_authenticated", False):
+        return None
+    existing = DialogueSession.objects.filter(
+        created_by=creator, idempotency_key=idempotency_key
+    ).first()
+    return None if existing is None else Recorded(check_replay(existing, digest), True)
 
 
 def record_session(
@@ -219,14 +233,17 @@ def record_session(
     require_role(actor, FIELD_ROLES)
     require_unit_in_scope(actor, patrol.unit)
     digest = request_hash(data.as_payload()) if idempotency_key else ""
-    if idempotency_key is not None:
-        existing = DialogueSession.objects.filter(
-            created_by=actor, idempotency_key=idempotency_key
-        ).first()
-        if existing is not None:
-            return Recorded(check_replay(existing, digest), True)
-    _validate_time(patrol, data.occurred_at)
-    messages = _validate_content(actor, data)
+    # A retry is rare: instead of looking the key up before every write, the unique constraint
+    # on (created_by, idempotency_key) catches it at INSERT time (and a retry that no longer
+    # validates, e.g. the patrol has ended since, is looked up when validation fails).
+    try:
+        _validate_time(patrol, data.occurred_at)
+        messages = _validate_content(actor, data)
+    except InvalidInput:
+        replay = _replay(actor, idempotency_key, digest)
+        if replay is None:
+            raise
+        return replay
     session = DialogueSession(
         patrol=patrol,
         unit_id=patrol.unit_id,
@@ -287,13 +304,11 @@ def record_session(
                     )
                 )
     except IntegrityError:
-        # A concurrent retry with the same key won the race: answer like a replay.
-        existing = DialogueSession.objects.filter(
-            created_by=session.created_by, idempotency_key=idempotency_key
-        ).first()
-        if idempotency_key is None or existing is None:
+        # The key was used before (a retry, or a concurrent retry won the race): a replay.
+        replay = _replay(session.created_by, idempotency_key, digest)
+        if replay is None:
             raise
-        return Recorded(check_replay(existing, digest), True)
+        return replay
     recorded = Recorded(session, False)
     recorded.prefill(messages, quotes, inputs)
     return recorded

@@ -192,3 +192,37 @@ def test_planned_patrol_accepts_no_session(world: World) -> None:
             patrol=patrol,
             data=services.SessionData(occurred_at=timezone.now(), lat=lat, lng=lng),
         )
+
+
+def test_replay_is_answered_even_when_the_body_no_longer_validates(world: World) -> None:
+    """The key is no longer looked up before every write (the unique constraint catches a
+    retry); a retry that fails validation now (e.g. the patrol has changed) is still a replay."""
+    patrol = started_patrol(world.user_in)
+    lat, lng = point_in(world.desa_in)
+    at = timezone.now() - dt.timedelta(minutes=9)
+
+    def body(pemuda: int = 3) -> services.SessionData:  # a fresh body per request, as the API
+        return services.SessionData(
+            occurred_at=at, lat=lat, lng=lng, audience_groups={"pemuda": pemuda}
+        )
+
+    key = uuid.uuid4()
+    first = services.record_session(
+        actor=world.user_in, patrol=patrol, data=body(), idempotency_key=key
+    )
+    assert not first.replayed
+    patrol.actual_start = at + dt.timedelta(minutes=1)  # the stored body would be refused now
+    again = services.record_session(
+        actor=world.user_in, patrol=patrol, data=body(), idempotency_key=key
+    )
+    assert again.replayed and again.session.pk == first.session.pk
+    with pytest.raises(services.InvalidInput):
+        services.record_session(
+            actor=world.user_in, patrol=patrol, data=body(), idempotency_key=uuid.uuid4()
+        )
+    with pytest.raises(services.Conflict):
+        services.record_session(
+            actor=world.user_in, patrol=patrol, data=body(4), idempotency_key=key
+        )
+    assert DialogueSession.objects.count() == 1
+    assert CoverageDaily.objects.get(desa=world.desa_in).sessions == 1
