@@ -1,11 +1,15 @@
 """Run the web server (gunicorn) and the background worker together; Ctrl-C stops both.
 
-Production defaults (measured with benchmarks/patrols/api_bench.py and
-benchmarks/channels/bench_webhooks.py on 2 cores): workers = 2 x cores, gthread worker class
-with 4 threads each. Threads keep a worker busy while another request waits on the database
-(a PostgreSQL commit, the SQLite write lock), which more than doubled webhook throughput on
-PostgreSQL against 2 sync workers. Every thread holds its own persistent database connection:
-plan PostgreSQL's max_connections for workers x threads (+ the db_worker).
+Production defaults, from benchmarks/patrols/api_bench.py and benchmarks/channels/bench_webhooks.py
+on 2 shared cores (2026-11-29, load average 4-8 from other jobs, so noisy):
+- PostgreSQL: workers = 2 x cores, gthread worker class with 4 threads each. Threads keep a
+  worker busy while another request waits for its commit: webhooks 384 -> 451/s and sessions
+  100 -> 130/s against 2 sync workers. Every thread holds its own persistent connection: plan
+  max_connections for workers x threads (+ the db_worker).
+- SQLite: workers = cores, sync. There is one writer at a time anyway; more processes or
+  threads only added lock waits (webhooks 608/s with 2 sync workers, 583/s with 4, 501/s with
+  4 x 4 threads; sessions 138/s with 2 sync workers, 74/s with 4).
+WEB_WORKERS / WEB_THREADS (or --workers / --threads) override them.
 """
 
 import os
@@ -29,12 +33,27 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2 * _cores()))
+            "--workers",
+            type=int,
+            default=int(os.environ["WEB_WORKERS"]) if "WEB_WORKERS" in os.environ else None,
+            help="worker processes (default: 2 x cores on PostgreSQL, cores on SQLite)",
         )
-        parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", "4")))
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ["WEB_THREADS"]) if "WEB_THREADS" in os.environ else None,
+            help="threads per worker (default: 4 on PostgreSQL, 1 = sync workers on SQLite)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from django.conf import settings
+
         python = sys.executable
+        sqlite = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        if options["workers"] is None:
+            options["workers"] = _cores() if sqlite else 2 * _cores()
+        if options["threads"] is None:
+            options["threads"] = 1 if sqlite else 4
         bind = f"{options['host']}:{options['port']}"
         web = [
             python,
