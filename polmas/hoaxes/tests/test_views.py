@@ -238,3 +238,15 @@ def test_briefing_page_prints_counter_messages(
     html = client.get(f"/hoaks/briefing/polsek-lohbener/{today}/").content.decode()
     assert "Hoaks: Surat suara sudah dicoblos" in html and "Faktanya:" in html
     assert client.get("/hoaks/briefing/polsek-lohbener/kemarin/").status_code == 404
+
+
+def test_patrol_briefing_shows_the_counter_messages(
+    client: Client, world: World, kb: dict[str, Any]
+) -> None:
+    """The printable patrol briefing (patrols app) carries the hoaxes section."""
+    services.report_hoax(actor=None, text=CONFIDENT_TEXT, channel="web", desa=world.desa_in)
+    client.force_login(world.user_in)
+    today = timezone.localdate().isoformat()
+    html = client.get(f"/patroli/briefing/?unit=polsek-lohbener&date={today}").content.decode()
+    assert "Hoaks yang beredar dan faktanya" in html
+    assert "Hoaks: Surat suara sudah dicoblos" in html and "Faktanya:" in html
