@@ -23,6 +23,7 @@ from polmas.aspirations.models import (
     Origin,
     Privacy,
 )
+from polmas.aspirations.selectors import find_by_code
 from polmas.aspirations.services import actions, intake
 from polmas.channels.services.backends import (
     CaseMessage as PendingMessage,
@@ -57,10 +58,6 @@ def _stored_photos(attachments: Sequence[dict[str, Any]]) -> list[UploadedFile]:
     return files
 
 
-def _normalise_code(code: str) -> str:
-    return code.strip().upper()
-
-
 class AspirationsCaseBackend:
     """Chat reports become cases routed like any other; answers flow back through the outbox."""
 
@@ -90,11 +87,7 @@ class AspirationsCaseBackend:
         return CaseRef(created.tracking_code, created.unit.name)
 
     def case_status(self, tracking_code: str) -> CaseStatus | None:
-        case = (
-            Case.objects.select_related("unit")
-            .filter(tracking_code=_normalise_code(tracking_code))
-            .first()
-        )
+        case = find_by_code(tracking_code)
         if case is None:
             return None
         root = actions.root_case(case)
@@ -111,7 +104,7 @@ class AspirationsCaseBackend:
         )
 
     def add_reporter_info(self, tracking_code: str, text: str) -> bool:
-        case = Case.objects.filter(tracking_code=_normalise_code(tracking_code)).first()
+        case = find_by_code(tracking_code)
         if case is None:
             return False
         actions.add_reporter_info(case=case, text=text)
