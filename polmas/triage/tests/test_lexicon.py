@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import sparse
 
 from polmas.triage.features import BLOCK, featurise
 from polmas.triage.lexicon import load_lexicon, to_indonesian
+from polmas.triage.linear import Head, LinearHeads
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 
@@ -66,3 +72,16 @@ def test_pseudo_indonesian_block_matches_for_a_translation() -> None:
     block3 = x[:, 3 * BLOCK :]
     assert (block3[0] != block3[1]).nnz == 0
     assert (x[0, :BLOCK] != x[1, :BLOCK]).nnz > 0
+
+
+def test_heads_with_fewer_feature_blocks_still_score(tmp_path: Path) -> None:
+    """Artifacts trained before block 4 existed keep working: their weights are padded."""
+    x = featurise(["sega enak", "nasi enak"], {}, {"sega": "nasi"})
+    old = sparse.csr_matrix(np.ones((3 * BLOCK, 1), dtype=np.float32))
+    heads = LinearHeads(old, np.zeros(1, dtype=np.float32), [Head("h", "binary", ("true",), 0, 1)])
+    heads.save(tmp_path / "old.npz")
+    loaded = LinearHeads.load(tmp_path / "old.npz")
+    scores = loaded.scores(x)
+    assert scores.shape == (2, 1)
+    expected = np.asarray(x[:, : 3 * BLOCK].sum(axis=1)).ravel()
+    assert scores[:, 0] == pytest.approx(expected, rel=1e-3)
