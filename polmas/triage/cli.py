@@ -104,6 +104,7 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
+    from polmas.triage.lexicon import load_lexicon
     from polmas.triage.linear import LinearHeads
     from polmas.triage.normalise import load_slang_dictionary
     from polmas.triage.stack import Stack
@@ -113,7 +114,8 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     directory, data = Path(args.artifacts), Path(args.data)
     model = LinearHeads.load(directory / "models.npz")
     stack = Stack.load(directory / "stack.json")
-    ours = evaluate_heads(model, stack, data, load_slang_dictionary(directory))
+    slang, lexicon = load_slang_dictionary(directory), load_lexicon(directory)
+    ours = evaluate_heads(model, stack, data, slang, lexicon)
     base = evaluate_baseline(data)
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     recorded = manifest.get("validation_metrics", {})

@@ -1,29 +1,34 @@
-"""Hashed sparse features in three blocks of 2^20 columns each.
+"""Hashed sparse features in four blocks of 2^20 columns each.
 
 - block 0: word 1-2 grams of the normalised text,
 - block 1: ``char_wb`` 3-5 grams of the normalised text,
-- block 2: word 1-2 grams of the raw (un-escaped, lower-cased) text, before slang normalisation.
+- block 2: word 1-2 grams of the raw (un-escaped, lower-cased) text, before slang normalisation,
+- block 3: word 1-2 grams of the pseudo-Indonesian text (the normalised text with Javanese and
+  Sundanese words translated word by word, :mod:`polmas.triage.lexicon`).
 
 Hashing needs no stored vocabulary, so a model is just its weights. Every block is binary and
-L2-normalised separately. Heads that do not use the raw view simply have no weights in block 2.
+L2-normalised separately. Heads that do not use a view simply have no weights in its block.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from polmas.triage.lexicon import active_lexicon, to_indonesian
 from polmas.triage.normalise import normalise_fast
 
 BLOCK = 2**20
 CHAR_NGRAMS = (3, 5)
 N_NORMALISED = 2 * BLOCK
 """Columns of the two normalised-text blocks (the raw-text block starts here)."""
-N_FEATURES = 3 * BLOCK
+N_RAW = 3 * BLOCK
+"""Columns of the first three blocks (the pseudo-Indonesian block starts here)."""
+N_FEATURES = 4 * BLOCK
 
 _ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 
@@ -75,13 +80,30 @@ def raw_view(text: str) -> str:
     return unescape(text).lower()
 
 
-def featurise_views(raw: Sequence[str], normalised: Sequence[str]) -> sparse.csr_matrix:
-    """Features from raw views (:func:`raw_view`) and normalised texts of the same messages."""
-    blocks = [_WORD.transform(normalised), _CHAR.transform(normalised), _WORD.transform(raw)]
+def featurise_views(
+    raw: Sequence[str], normalised: Sequence[str], translated: Sequence[str]
+) -> sparse.csr_matrix:
+    """Features from raw views (:func:`raw_view`), normalised and pseudo-Indonesian texts."""
+    blocks = [
+        _WORD.transform(normalised),
+        _CHAR.transform(normalised),
+        _WORD.transform(raw),
+        _WORD.transform(translated),
+    ]
     return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
 
-def featurise(texts: Sequence[str], slang: dict[str, str] | None = None) -> sparse.csr_matrix:
-    """Un-escape, normalise (with ``slang``, default: the active dictionary) and featurise."""
+def featurise(
+    texts: Sequence[str],
+    slang: dict[str, str] | None = None,
+    lexicon: Mapping[str, str] | None = None,
+) -> sparse.csr_matrix:
+    """Un-escape, normalise (with ``slang``), translate (with ``lexicon``) and featurise.
+
+    ``slang`` and ``lexicon`` default to those of the active artifact folder.
+    """
+    table = active_lexicon() if lexicon is None else lexicon
     raw = [unescape(t) for t in texts]
-    return featurise_views([t.lower() for t in raw], [normalise_fast(t, slang) for t in raw])
+    norm = [normalise_fast(t, slang) for t in raw]
+    translated = [to_indonesian(t, table) for t in norm]
+    return featurise_views([t.lower() for t in raw], norm, translated)

@@ -58,6 +58,10 @@ class LinearHeads:
 
     def scores(self, features: sparse.csr_matrix) -> FloatArray:
         """Raw decision scores, shape (n_samples, n_columns)."""
+        if self.weights.shape[0] < features.shape[1]:  # older artifacts: fewer feature blocks
+            padded = self.weights.tocsr(copy=True)
+            padded.resize((features.shape[1], padded.shape[1]))
+            self.weights = padded
         product = features @ self.weights
         dense = np.asarray(product.toarray() if sparse.issparse(product) else product)
         return (dense + self.bias).astype(np.float32)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from polmas.triage.lexicon import load_lexicon
 from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import load_slang_dictionary
 from polmas.triage.paths import artifacts_dir, shared_data_dir
@@ -20,6 +21,7 @@ def test_manifest_has_checksums_seeds_versions() -> None:
     assert all(len(v) == 64 for v in MANIFEST["data_files"].values())
     sizes = sum(p.stat().st_size for p in artifacts_dir().iterdir() if p.is_file())
     assert sizes < 15 * 1024 * 1024
+    assert MANIFEST["lexicon"]["to_indonesian_entries"] == len(load_lexicon(artifacts_dir()))
 
 
 def test_heads_load() -> None:
@@ -37,7 +39,8 @@ def test_recorded_validation_metrics_reproduce() -> None:
     model = LinearHeads.load(artifacts_dir() / "models.npz")
     stack = Stack.load(artifacts_dir() / "stack.json")
     slang = load_slang_dictionary(artifacts_dir())
-    metrics = evaluate_heads(model, stack, shared_data_dir(), slang)
+    lexicon = load_lexicon(artifacts_dir())
+    metrics = evaluate_heads(model, stack, shared_data_dir(), slang, lexicon)
     for key, value in MANIFEST["validation_metrics"].items():
         assert metrics[key] == pytest.approx(value, abs=1e-4), key
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from polmas.triage.features import N_FEATURES, featurise, unescape
+from polmas.triage.features import BLOCK, N_FEATURES, featurise, unescape
 from polmas.triage.linear import Head, LinearHeads
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.stack import LEXICON_FEATURES, Stack, StackedDecision, lexicon_features
@@ -20,10 +20,12 @@ def test_unescape_scraped_tweets() -> None:
     assert unescape("lucu \\xf0\\x9f\\x98\\x82") == "lucu \U0001f602"
 
 
-def test_featurise_has_three_blocks() -> None:
-    x = featurise(["Dasar b4ngsat lu", ""], {})
+def test_featurise_has_four_blocks() -> None:
+    x = featurise(["Dasar b4ngsat lu", ""], {}, {})
     assert x.shape == (2, N_FEATURES)
     assert x[1].nnz == 0
+    blocks = [x[0, i * BLOCK : (i + 1) * BLOCK].nnz for i in range(4)]
+    assert all(n > 0 for n in blocks)
 
 
 def test_lexicon_features_count_both_views() -> None:

@@ -63,7 +63,9 @@ def read_corrections(path: Path) -> Corrections:
     return result
 
 
-def train_corrections(path: Path, out: Path, slang: dict[str, str]) -> dict[str, Any]:
+def train_corrections(
+    path: Path, out: Path, slang: dict[str, str], lexicon: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Fit the corrections heads into ``out/corrections.npz``; returns manifest info."""
     found = read_corrections(path)
     info: dict[str, Any] = {
@@ -80,7 +82,7 @@ def train_corrections(path: Path, out: Path, slang: dict[str, str]) -> dict[str,
         if len(classes) < 2:
             info[f"{name}_model"] = "none (needs corrections with at least two values)"
             continue
-        coef, bias = fit_multiclass(featurise(found.texts[name], slang), labels, classes)
+        coef, bias = fit_multiclass(featurise(found.texts[name], slang, lexicon), labels, classes)
         start = sum(c.shape[1] for c in columns)
         columns.append(prune_top_k(coef, KEEP_PER_COLUMN))
         biases.extend(float(b) for b in bias)

@@ -30,7 +30,11 @@ def _r(value: float) -> float:
 
 
 def evaluate_heads(
-    model: LinearHeads, stack: Stack, data: Path, slang: dict[str, str]
+    model: LinearHeads,
+    stack: Stack,
+    data: Path,
+    slang: dict[str, str],
+    lexicon: dict[str, str] | None = None,
 ) -> dict[str, float]:
     """Metrics of ``model`` (and the stacked decisions) on the validation / held-out splits."""
     out: dict[str, float] = {}
@@ -38,15 +42,15 @@ def evaluate_heads(
     for lang in ("javanese", "sundanese", "indonesian"):
         sentiment_sets[f"nusax_{lang}"] = load_nusax(data, lang, "valid")
     for key, split in sentiment_sets.items():
-        pred = model.predict("sentiment", model.scores(featurise(split.texts, slang)))
+        pred = model.predict("sentiment", model.scores(featurise(split.texts, slang, lexicon)))
         out[f"sentiment_macro_f1_{key}"] = _r(f1_score(split.labels, pred, average="macro"))
     emot = load_emot(data, "valid")
-    pred = model.predict("emotion", model.scores(featurise(emot.texts, slang)))
+    pred = model.predict("emotion", model.scores(featurise(emot.texts, slang, lexicon)))
     out["emotion_macro_f1_emot"] = _r(f1_score(emot.labels, pred, average="macro"))
 
     _, held = load_hate(data)
     texts = [r.text for r in held]
-    scores = model.scores(featurise(texts, slang))
+    scores = model.scores(featurise(texts, slang, lexicon))
     meta = stack.meta_features(
         model,
         scores,

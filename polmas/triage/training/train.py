@@ -1,6 +1,7 @@
 """``triage train``: reproducible training of every head from the shared data.
 
-Writes into the output folder: ``models.npz`` (all heads), ``slang.json``, ``gazetteer.json``,
+Writes into the output folder: ``models.npz`` (all heads), ``slang.json``, ``lexicon.json``,
+``gazetteer.json``,
 optionally ``corrections.npz`` and ``manifest.json`` (data checksums, seeds, versions, metrics).
 """
 
@@ -18,26 +19,31 @@ import sklearn
 from numpy.typing import NDArray
 from scipy import sparse
 
-from polmas.triage.features import N_FEATURES, N_NORMALISED, featurise, raw_view, unescape
+from polmas.triage.features import (
+    N_FEATURES,
+    N_NORMALISED,
+    N_RAW,
+    featurise,
+    featurise_views,
+    raw_view,
+    unescape,
+)
 from polmas.triage.gazetteer import Gazetteer
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
 from polmas.triage.normalise import merge_slang, normalise_fast
 from polmas.triage.stack import Stack, StackedDecision, lexicon_features
+from polmas.triage.training import align, fit, sentiment, stacking
 from polmas.triage.training import corrections as corr
-from polmas.triage.training import fit, stacking
 from polmas.triage.training.data import (
     HATE_HOLDOUT,
     HATE_SEED,
     HATE_STRENGTHS,
     HATE_TARGETS,
-    NUSAX_LANGS,
     data_files,
     load_abusive_lexicon,
     load_emot,
     load_hate,
-    load_nusax,
     load_slang,
-    load_smsa,
     sha256,
 )
 from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
@@ -47,7 +53,8 @@ EMOTIONS = ("anger", "fear", "happy", "love", "sadness")
 KEEP_PER_COLUMN = 100_000
 NEUTRAL_BIAS = 0.1
 """Added to the neutral intercept; chosen on id-grouped 5-fold CV of the sentiment training data
-(mean macro-F1 of SmSA, Javanese and Sundanese rows), not on the validation files."""
+(mean macro-F1 of SmSA, Javanese and Sundanese rows), not on the validation files. Re-checked
+with the pseudo-Indonesian view and the translated SmSA rows."""
 LEXICON_SOURCE = "abusive.csv, Ibrohim & Budi 2019, CC BY-NC-SA 4.0"
 
 
@@ -86,29 +93,28 @@ class _HeadBuilder:
         return LinearHeads(weights, np.asarray(self.biases, dtype=np.float32), self.heads)
 
 
-def build_heads(data: Path, slang: dict[str, str]) -> tuple[LinearHeads, Stack]:
+def build_heads(
+    data: Path, slang: dict[str, str], lexicons: sentiment.Lexicons
+) -> tuple[LinearHeads, Stack]:
     """Fit every head and the stacked hate-speech / abusive decisions."""
     out = _HeadBuilder()
-    texts, labels = (
-        list(load_smsa(data, "train").texts),
-        list(load_smsa(data, "train").labels),
+    rows = sentiment.training_rows(data, slang, lexicons)
+    _log(
+        f"sentiment: {len(rows.labels)} texts (SmSA + NusaX id/jv/su + "
+        f"{sentiment.AUGMENT_ROWS} SmSA rows translated into jv and su)"
     )
-    for lang in NUSAX_LANGS:
-        split = load_nusax(data, lang, "train")
-        texts += split.texts
-        labels += split.labels
-    _log(f"sentiment: {len(texts)} texts (SmSA + NusaX id/jv/su)")
-    coef, bias = fit.fit_multiclass(featurise(texts, slang), labels, SENTIMENT)
+    x = featurise_views(rows.raw, rows.normalised, rows.translated)
+    coef, bias = fit.fit_multiclass(x, rows.labels, SENTIMENT)
     bias[SENTIMENT.index("neutral")] += NEUTRAL_BIAS
     out.add("sentiment", "multiclass", SENTIMENT, coef, bias)
 
     emot = load_emot(data, "train")
     _log(f"emotion: {len(emot.texts)} texts")
-    x = featurise(emot.texts, slang)[:, :N_NORMALISED]
+    x = featurise(emot.texts, slang, lexicons.to_indonesian)[:, :N_NORMALISED]
     out.add("emotion", "multiclass", EMOTIONS, *fit.fit_multiclass(x, emot.labels, EMOTIONS))
 
     hate_train, _ = load_hate(data)
-    x_all = featurise([r.text for r in hate_train], slang)
+    x_all = featurise([r.text for r in hate_train], slang, lexicons.to_indonesian)[:, :N_RAW]
     x_norm = x_all[:, :N_NORMALISED]
     binary: dict[str, tuple[sparse.csr_matrix, list[bool]]] = {}
     for name, attr in (("hate_speech", "hs"), ("abusive", "abusive")):
@@ -163,18 +169,25 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
     gaz = Gazetteer.from_wilayah_csv(data / "regions" / "indramayu_wilayah.csv")
     gaz.to_json(out / "gazetteer.json", "indramayu_wilayah.csv, cahyadsn/wilayah, MIT")
 
-    model, stack = build_heads(data, slang)
+    _log("lexicons: IBM Model 1 on the parallel NusaX training pairs")
+    lexicons = sentiment.build_lexicons(data, slang)
+    lexicons.save(out / "lexicon.json")
+    model, stack = build_heads(data, slang, lexicons)
     model.save(out / "models.npz")
     stack.save(out / "stack.json", LEXICON_SOURCE)
     _log("evaluating the saved model on validation / held-out data")
     reloaded = LinearHeads.load(out / "models.npz")
-    metrics = evaluate_heads(reloaded, Stack.load(out / "stack.json"), data, slang)
+    metrics = evaluate_heads(
+        reloaded, Stack.load(out / "stack.json"), data, slang, lexicons.to_indonesian
+    )
     _log("computing the baseline (TF-IDF word 1-2 + char 2-5, LinearSVC) in the same run")
     baseline = evaluate_baseline(data)
 
     corrections_info: dict[str, Any] | None = None
     if corrections_file is not None:
-        corrections_info = corr.train_corrections(corrections_file, out, slang)
+        corrections_info = corr.train_corrections(
+            corrections_file, out, slang, lexicons.to_indonesian
+        )
         corrections_info["sha256"] = sha256(corrections_file)
     else:
         (out / "corrections.npz").unlink(missing_ok=True)
@@ -185,10 +198,19 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
         "seeds": {"svm": fit.SEED, "hate_holdout_split": HATE_SEED},
         "hate_holdout_fraction": HATE_HOLDOUT,
         "features": "hashing word 1-2 + char_wb 3-5 of normalised text, word 1-2 of raw "
-        "lower-cased text, 3 x 2^20, binary, l2 per block",
+        "lower-cased text, word 1-2 of pseudo-Indonesian text, 4 x 2^20, binary, l2 per block",
         "classifier": f"LinearSVC C={fit.C_VALUE}, one-vs-rest; top {KEEP_PER_COLUMN} "
         "weights per column kept, float16",
-        "sentiment": f"all three feature blocks; neutral intercept +{NEUTRAL_BIAS} (grouped CV)",
+        "sentiment": f"all four feature blocks; neutral intercept +{NEUTRAL_BIAS}; "
+        f"{sentiment.AUGMENT_ROWS} SmSA rows (seed {sentiment.AUGMENT_SEED}) translated into "
+        "jv and su added (grouped CV)",
+        "lexicon": {
+            "method": "IBM Model 1 both directions on NusaX train pairs, "
+            f"p(v|s)*p(s|v) >= {align.MIN_SCORE}; words in >= {align.KEEP_MIN_COUNT} "
+            "Indonesian training texts are kept as they are",
+            "to_indonesian_entries": len(lexicons.to_indonesian),
+            "from_indonesian_entries": {k: len(v) for k, v in lexicons.from_indonesian.items()},
+        },
         "stack": f"logistic meta-model (C={stacking.META_C}) on {stacking.FOLDS}-fold "
         f"out-of-fold scores of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
         "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
