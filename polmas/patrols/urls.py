@@ -1,11 +1,12 @@
 from django.urls import path
 
-from polmas.patrols import catalog_views, views
+from polmas.patrols import catalog_views, offline, views
 
 app_name = "patrols"
 
 urlpatterns = [
     path("patroli/", views.patrol_list, name="list"),
+    path("patroli/sw.js", offline.service_worker, name="service_worker"),
     path("patroli/baru/", views.patrol_new, name="new"),
     path("patroli/<int:patrol_id>/", views.patrol_detail, name="detail"),
     path("patroli/<int:patrol_id>/aksi/<str:action>/", views.patrol_action, name="action"),

@@ -162,3 +162,55 @@ def test_session_recorded_offline_is_sent_once_back_online(
     assert page.evaluate("window.polmasOutbox.items()") == []
     assert DialogueSession.objects.count() == 1
     assert ResidentInput.objects.count() == 1
+
+
+CACHED = """url => caches.open("polmas-patroli-pages").then(c => c.match(url)).then(r => !!r)"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_session_form_opens_offline_from_the_service_worker(
+    live_server: Any, browser_page: Any
+) -> None:
+    ensure_reference_data()
+    ensure_default_catalog()
+    unit = Unit.objects.get(code="polsek-lohbener")
+    user = make_officer(unit, "uji.personil", Role.PERSONIL, "T0201")
+    patrol = started_patrol(user)
+    page = browser_page
+    base = live_server.url
+    _login(page, base, "uji.personil")
+    form_url = f"/patroli/{patrol.pk}/sesi/baru/"
+    page.goto(f"{base}/patroli/{patrol.pk}/")  # registers the worker, which fetches the form
+    for _ in range(100):  # the worker installs, then fetches the form in the background
+        if page.evaluate(CACHED, form_url):
+            break
+        page.wait_for_timeout(200)
+    assert page.evaluate(CACHED, form_url)
+    sw = page.request.get(f"{base}/patroli/sw.js")
+    assert sw.headers["content-type"].startswith("application/javascript")
+
+    page.context.set_offline(True)
+    page.goto(f"{base}{form_url}")
+    assert page.inner_text("h1") == "Sesi dialog"
+    assert page.locator("input[name=messages]").count() >= 1
+    key_1 = page.input_value("input[name=idempotency_key]")
+    page.reload()
+    assert page.input_value("input[name=idempotency_key]") != key_1  # one key per load
+    page.goto(f"{base}/patroli/{patrol.pk + 1000}/sesi/baru/")  # never opened: not kept
+    assert "belum tersimpan di ponsel" in page.inner_text("body")
+    screenshot(page, "patrols-7-offline-uncached")
+    page.context.set_offline(False)
+
+
+@pytest.mark.django_db
+def test_service_worker_script_is_public_versioned_and_scoped(client: Client) -> None:
+    r = client.get("/patroli/sw.js")
+    assert r.status_code == 200 and r["Content-Type"] == "application/javascript"
+    assert r["Cache-Control"] == "no-cache"
+    text = r.content.decode()
+    assert '"/static/patrols/outbox.js"' in text and '"/static/web/polmas.css"' in text
+    version = text.split('var VERSION = "', 1)[1].split('"', 1)[0]
+    assert len(version) == 16 and int(version, 16) >= 0
+    assert version in client.get("/patroli/sw.js").content.decode()  # stable between requests
+    assert "belum tersimpan di ponsel" in text

@@ -210,9 +210,35 @@
     });
   }
 
+  // The service worker keeps the field pages for offline use; the patrol page also fetches its
+  // session form once, so that the form opens even if the signal is gone by the next stop.
+  function startWorker() {
+    if (!("serviceWorker" in navigator) || !box.dataset.sw) { return; }
+    navigator.serviceWorker.register(box.dataset.sw, { scope: "/patroli/" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      // The worker first drops another account's pages, then this page may fill the cache.
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () { resolve(); };
+        reg.active.postMessage({ user: user }, [channel.port2]);
+      });
+    }).then(function () {
+      var add = document.getElementById("add-session");
+      if (!add) { return; }
+      var prefetch = function () {
+        fetch(add.href, { credentials: "same-origin", headers: { "Accept": "text/html" } }).catch(function () {});
+      };
+      if (navigator.serviceWorker.controller) { prefetch(); } else {
+        navigator.serviceWorker.addEventListener("controllerchange", prefetch, { once: true });
+      }
+    }).catch(function () {});
+  }
+
   window.polmasOutbox = { submit: submit, flush: flush, items: items, newKey: newKey, discard: discard };
   window.addEventListener("online", flush);
   window.addEventListener("offline", function () { render(0); });
   setInterval(function () { if (navigator.onLine !== false) { flush(); } }, RETRY_MS);
   flush();
+  startWorker();
 })();

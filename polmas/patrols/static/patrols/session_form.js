@@ -35,13 +35,15 @@
     return new Date(Date.now() + offset * 60000).toISOString().slice(0, 16);
   }
 
-  // A page kept by the service worker (opened offline) carries an old key and time: refresh both,
-  // or two sessions recorded from it would share one idempotency key.
-  function freshen() {
+  // Every load gets its own key: a page kept by the service worker (opened offline) would
+  // otherwise give two sessions recorded from it the same idempotency key. Its time is old too.
+  function newKey() {
     if (window.polmasOutbox) { field("idempotency_key").value = window.polmasOutbox.newKey(); }
+  }
+  newKey();
+  if (Date.now() - parseInt(form.dataset.renderedAt || "0", 10) > 120000) {
     field("occurred_at").value = nowWib();
   }
-  if (Date.now() - parseInt(form.dataset.renderedAt || "0", 10) > 120000) { freshen(); }
   locate();
 
   var button = document.getElementById("save-session");
@@ -69,7 +71,8 @@
       }
       // Kept on the phone: clear the form for the next session, with a new key.
       form.reset();
-      freshen();
+      newKey();
+      field("occurred_at").value = nowWib();
       field("lat").value = "";
       field("lng").value = "";
       field("accuracy_m").value = "";
