@@ -13,7 +13,9 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 ASSETS = (
     "web/polmas.css",
@@ -34,12 +36,17 @@ def _file_digest(path: str) -> str:
 
 @lru_cache(maxsize=4)
 def _worker_source(language: str) -> str:
-    context = {"assets": [static(a) for a in ASSETS], "version": "VERSION"}
+    context = {
+        "assets": [static(a) for a in ASSETS],
+        "offline_text": _("Halaman ini belum tersimpan di ponsel. Buka kembali saat ada sinyal."),
+        "list_label": _("Daftar patroli"),
+        "list_url": reverse("patrols:list"),
+    }
     text = render_to_string("patrols/sw.js", context)
     digest = hashlib.sha256(text.encode())
     for asset in ASSETS:
         digest.update(_file_digest(asset).encode())
-    return text.replace('"VERSION"', '"%s"' % digest.hexdigest()[:16])
+    return text.replace('"VERSION"', f'"{digest.hexdigest()[:16]}"')
 
 
 def service_worker(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,4 @@
-{% load i18n %}// Polmas field pages (scope /patroli/): network first; without a network, the copy kept here.
+// Polmas field pages (scope /patroli/): network first; without a network, the copy kept here.
 // Kept: the static files below and the patrol list, patrol and session-form pages as they load.
 // Never kept: POSTs (the outbox in outbox.js handles those), other pages, failed or redirected
 // answers. Pages belong to one account: when another account's page reports in, they are dropped.
@@ -10,8 +10,8 @@ var ASSETS = [{% for a in assets %}"{{ a|escapejs }}"{% if not forloop.last %}, 
 var PAGE_PATH = /^\/patroli\/(\d+\/(sesi\/baru\/)?)?$/;
 var SLOW_MS = 8000;
 var OFFLINE_HTML = "<!doctype html><meta charset=utf-8><meta name=viewport content='width=device-width'>" +
-  "<title>Polmas</title><p style='font:1rem sans-serif;padding:1rem'>{{ _("Halaman ini belum tersimpan di ponsel. Buka kembali saat ada sinyal.")|escapejs }} " +
-  "<a href='/patroli/'>{{ _("Daftar patroli")|escapejs }}</a></p>";
+  "<title>Polmas</title><p style='font:1rem sans-serif;padding:1rem'>{{ offline_text|escapejs }} " +
+  "<a href='{{ list_url|escapejs }}'>{{ list_label|escapejs }}</a></p>";
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(ASSETS); })
