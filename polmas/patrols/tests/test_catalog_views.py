@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from polmas.core.models import AuditEvent
-from polmas.org.models import Role
-from polmas.org.testing import PermissionMatrix, Route, World, make_officer
+from polmas.core.testing import screenshot
+from polmas.org.models import Role, Unit
+from polmas.org.testing import (
+    TEST_PASSWORD,
+    PermissionMatrix,
+    Route,
+    World,
+    ensure_reference_data,
+    make_officer,
+)
+from polmas.patrols.defaults import ensure_default_catalog
 from polmas.patrols.models import Campaign, KamtibmasMessage
 from polmas.patrols.tests import fixtures as fx
 
@@ -190,3 +200,40 @@ def test_catalog_is_paginated_and_filtered_by_topic(client: Client, world: World
         "Tidak ada pesan dengan topik ini."
         in client.get("/patroli/pesan/?topic=sara").content.decode()
     )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_kasi_humas_builds_a_campaign_on_a_phone(live_server: Any, browser_page: Any) -> None:
+    ensure_reference_data()
+    ensure_default_catalog()
+    polres = Unit.objects.get(code="polres-indramayu")
+    make_officer(polres, "uji.kasi.humas", Role.KASI_HUMAS, "T0302")
+    page = browser_page
+    base = live_server.url
+    page.goto(f"{base}/masuk/")
+    page.fill("input[name=username]", "uji.kasi.humas")
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{base}/patroli/kampanye/")
+    page.click("#add-campaign")
+    today = timezone.localdate()
+    page.fill("#id_name", "Cooling System Pilkada")
+    page.fill("#id_starts_on", (today + dt.timedelta(days=10)).isoformat())
+    page.fill("#id_ends_on", today.isoformat())
+    page.locator("input[name=messages]").nth(0).check()
+    page.locator("input[name=areas]").nth(0).check()
+    page.click("#save-catalog")
+    page.wait_for_selector(".errorlist")
+    assert "Tanggal selesai kampanye sebelum tanggal mulai." in page.inner_text("main")
+    assert not Campaign.objects.filter(name="Cooling System Pilkada").exists()
+    screenshot(page, "patrols-8-campaign-period-reversed")
+    page.fill("#id_ends_on", (today + dt.timedelta(days=40)).isoformat())
+    page.click("#save-catalog")
+    page.wait_for_selector("text=Kampanye dibuat.")
+    campaign = Campaign.objects.get(name="Cooling System Pilkada")
+    assert campaign.unit == polres and campaign.areas.count() == 1
+    page.goto(f"{base}/patroli/kampanye/")
+    assert "Cooling System Pilkada" in page.inner_text("#campaigns")
+    screenshot(page, "patrols-9-campaign-list")
