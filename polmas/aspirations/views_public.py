@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from polmas.aspirations import ratelimit, selectors, services
+from polmas.aspirations import selectors, services
 from polmas.aspirations.forms import PublicReportForm, RatingForm, ReporterInfoForm, TrackingForm
 from polmas.aspirations.models import CLOSED_STATUSES, Case, Origin, Privacy, Status
+from polmas.core import ratelimit
 from polmas.core.middleware import client_ip
 
 

@@ -10,6 +10,8 @@ Environment variables:
     POLMAS_TASKS_BACKEND "db" (default), "immediate" (tests, CLI one-offs)
     POLMAS_KONDUSIF_WEIGHTS kondusif index weights, e.g. "visit=30,negative=5" (insights)
     POLMAS_NOT_VISITED_DAYS election-period alert after this many days without a visit (14)
+    POLMAS_CACHE_URL    shared cache, e.g. redis://127.0.0.1:6379/1 (default: per-process memory);
+                        set it when running several workers so rate limits count across them
 """
 
 from __future__ import annotations
@@ -146,6 +148,17 @@ AUTHENTICATION_BACKENDS = [
 # Bearer tokens (API): resolved user and scope cached per worker process for this long;
 # revocation and role changes reach other workers within it (polmas/api/auth.py). 0 = off.
 POLMAS_API_TOKEN_CACHE_SECONDS = float(os.environ.get("POLMAS_API_TOKEN_CACHE_SECONDS", "5"))
+
+# Rate limits (polmas/core/ratelimit.py) count in the default cache. Per-process memory needs no
+# server; a Redis URL shares the counts between gunicorn workers and nodes.
+_CACHE_URL = os.environ.get("POLMAS_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"

@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polmas.core.models import TimeStampedModel
 from polmas.org.models import Region, Unit
@@ -83,8 +84,8 @@ class Alert(TimeStampedModel):
 
     class Meta:
         ordering = ("acknowledged_at", "-created_at")
-        verbose_name = _("peringatan")
-        verbose_name_plural = _("peringatan")
+        verbose_name = pgettext_lazy("alert", "peringatan")
+        verbose_name_plural = pgettext_lazy("alerts", "peringatan")
 
     def __str__(self) -> str:
         return self.title

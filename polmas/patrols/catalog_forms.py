@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polmas.org.models import Region, Unit
 from polmas.patrols.models import Campaign, KamtibmasMessage, Topic
@@ -58,7 +59,7 @@ class CampaignForm(forms.Form):
         label=_("Keterangan"), required=False, max_length=2000, widget=forms.Textarea({"rows": 2})
     )
     starts_on = forms.DateField(label=_("Mulai"), widget=DATE)
-    ends_on = forms.DateField(label=_("Selesai"), widget=DATE)
+    ends_on = forms.DateField(label=pgettext_lazy("end date", "Selesai"), widget=DATE)
     areas = forms.ModelMultipleChoiceField(
         label=_("Wilayah sasaran (kosong: seluruh wilayah hukum satuan pemilik)"),
         queryset=Region.objects.none(),

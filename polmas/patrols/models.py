@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polmas.core.models import SoftDeleteModel, TimeStampedModel
 from polmas.org.models import Person, Region, Unit
@@ -121,7 +122,7 @@ class PatrolType(models.TextChoices):
 class PatrolStatus(models.TextChoices):
     PLANNED = "direncanakan", _("Direncanakan")
     ACTIVE = "berlangsung", _("Berlangsung")
-    DONE = "selesai", _("Selesai")
+    DONE = "selesai", pgettext_lazy("patrol status", "Selesai")
     CANCELLED = "batal", _("Batal")
 
 

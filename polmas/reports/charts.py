@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
@@ -54,8 +55,8 @@ def cases_chart(cats: Sequence[CategoryCases], title: str) -> bytes:
     ax = fig.add_subplot()
     height = 0.27
     series = (
-        (_("Masuk"), [c.opened for c in cats]),
-        (_("Selesai"), [c.closed for c in cats]),
+        (pgettext("case count", "Masuk"), [c.opened for c in cats]),
+        (pgettext("case count", "Selesai"), [c.closed for c in cats]),
         (_("Lewat tenggat"), [c.overdue for c in cats]),
     )
     for i, (label, values) in enumerate(series):

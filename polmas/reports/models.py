@@ -7,6 +7,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polmas.core.models import TimeStampedModel
 from polmas.org.models import Unit
@@ -21,7 +22,7 @@ class ReportKind(models.TextChoices):
 class ReportStatus(models.TextChoices):
     ANTRE = "antre", _("Dalam antrean")
     BERJALAN = "berjalan", _("Sedang dibuat")
-    SELESAI = "selesai", _("Selesai")
+    SELESAI = "selesai", pgettext_lazy("report job status", "Selesai")
     GAGAL = "gagal", _("Gagal")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
@@ -100,10 +101,17 @@ def build_pdf(
     story += [Paragraph(_("Kasus (aduan, masukan, aspirasi)"), h2)]
     if f.cases_by_category:
         rows = [(c.name, c.opened, c.closed, c.overdue) for c in f.cases_by_category]
-        rows.append((_("Jumlah"), f.cases_opened, f.cases_closed, f.cases_overdue))
+        rows.append(
+            (pgettext("total row", "Jumlah"), f.cases_opened, f.cases_closed, f.cases_overdue)
+        )
         story.append(
             _table(
-                [_("Kategori"), _("Masuk"), _("Selesai"), _("Lewat tenggat")],
+                [
+                    _("Kategori"),
+                    pgettext("case count", "Masuk"),
+                    pgettext("case count", "Selesai"),
+                    _("Lewat tenggat"),
+                ],
                 rows,
                 [WIDTH * 0.46, WIDTH * 0.18, WIDTH * 0.18, WIDTH * 0.18],
             )

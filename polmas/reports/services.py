@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from polmas.core.audit import record_event
 from polmas.core.jobs import enqueue_on_commit
@@ -126,7 +127,11 @@ def build(report_id: int, *, force: bool = False) -> Report | None:
         report.save(update_fields=["status", "error", "finished_at"])
         record_event(actor=None, verb="report.failed", target=report, note=report.error)
         return report
-    report.status, report.progress, report.stage = ReportStatus.SELESAI, 100, _("Selesai")
+    report.status, report.progress, report.stage = (
+        ReportStatus.SELESAI,
+        100,
+        pgettext("report job status", "Selesai"),
+    )
     report.finished_at = timezone.now()
     report.build_seconds = round(time.perf_counter() - started, 3)
     report.save()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -58,11 +59,19 @@ def build_xlsx(f: ReportFigures, *, title: str, generated_at: dt.datetime) -> by
     case_rows: list[tuple[Any, ...]] = [
         (c.code, c.name, c.opened, c.closed, c.overdue) for c in f.cases_by_category
     ]
-    case_rows.append((None, _("Jumlah"), f.cases_opened, f.cases_closed, f.cases_overdue))
+    case_rows.append(
+        (None, pgettext("total row", "Jumlah"), f.cases_opened, f.cases_closed, f.cases_overdue)
+    )
     _sheet(
         wb,
         "Kasus",
-        [_("Kode"), _("Kategori"), _("Masuk"), _("Selesai"), _("Lewat tenggat")],
+        [
+            _("Kode"),
+            _("Kategori"),
+            pgettext("case count", "Masuk"),
+            pgettext("case count", "Selesai"),
+            _("Lewat tenggat"),
+        ],
         case_rows,
     )
     _sheet(wb, "Hoaks", [_("Status"), _("Jumlah")], f.hoax_status_rows)

@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from polmas.aspirations import ratelimit, services
+from polmas.aspirations import services
 from polmas.aspirations.masking import mask_text
 from polmas.aspirations.models import OPEN_STATUSES, Case, Category, Origin, Privacy, Status
 from polmas.aspirations.open311.render import errors, respond
 from polmas.aspirations.services.intake import MAX_DESCRIPTION
+from polmas.core import ratelimit
 from polmas.core.formatting import to_wib
 
 WINDOW = dt.timedelta(days=90)

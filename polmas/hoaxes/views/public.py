@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from polmas.core import ratelimit
 from polmas.core.middleware import client_ip
 from polmas.hoaxes import selectors, services
 from polmas.hoaxes.forms import CheckForm
 from polmas.hoaxes.models import Channel
-from polmas.hoaxes.ratelimit import CHECK_LIMIT, hit
 
 PAGE_SIZE = 20
 
@@ -22,7 +22,7 @@ PAGE_SIZE = 20
 def check(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "hoaxes/public_check.html", {"form": CheckForm()})
-    if not hit("cek-hoaks", client_ip(request) or "?"):
+    if not ratelimit.allow("cek-hoaks", client_ip(request) or "?"):
         response = render(
             request,
             "hoaxes/public_check.html",
@@ -32,7 +32,7 @@ def check(request: HttpRequest) -> HttpResponse:
                     "Terlalu banyak pengecekan dari perangkat Anda (maksimal %(n)s per 10 menit). "
                     "Silakan coba lagi nanti."
                 )
-                % {"n": CHECK_LIMIT},
+                % {"n": ratelimit.limit_for("cek-hoaks")[0]},
             },
             status=429,
         )
