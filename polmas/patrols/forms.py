@@ -132,17 +132,6 @@ class SessionForm(forms.Form):
         )
 
 
-class MessageForm(forms.ModelForm[KamtibmasMessage]):
-    class Meta:
-        model = KamtibmasMessage
-        fields = ["title", "topic", "text", "valid_from", "valid_until"]
-        widgets = {
-            "text": forms.Textarea(attrs={"rows": 3, "maxlength": 700}),
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_until": forms.DateInput(attrs={"type": "date"}),
-        }
-
-
 class PhotoForm(forms.Form):
     photo = forms.FileField(label=_("Foto"))
     caption = forms.CharField(label=_("Keterangan"), max_length=200, required=False)

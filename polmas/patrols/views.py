@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from polmas.core.models import AuditEvent
-from polmas.org.access import role_required, user_has_role
+from polmas.org.access import role_required
 from polmas.org.models import Person
 from polmas.patrols import briefing, selectors, services, workflow
-from polmas.patrols.forms import MessageForm, PatrolForm, PhotoForm, SessionForm
+from polmas.patrols.forms import PatrolForm, PhotoForm, SessionForm
 from polmas.patrols.models import AudienceGroup, PatrolStatus, Topic
 from polmas.patrols.uploads import guard_upload
+
+OUTBOX_HEADER = "X-Polmas-Outbox"
 
 
 def _patrol_or_404(request: HttpRequest, patrol_id: int) -> Any:
@@ -27,6 +31,11 @@ def _patrol_or_404(request: HttpRequest, patrol_id: int) -> Any:
     if patrol is None:
         raise Http404
     return patrol
+
+
+def _utc_offset_minutes() -> int:
+    offset = timezone.localtime().utcoffset()
+    return int(offset.total_seconds() // 60) if offset else 0
 
 
 @role_required()
@@ -118,12 +127,17 @@ def patrol_action(request: HttpRequest, patrol_id: int, action: str) -> HttpResp
 @role_required(*services.FIELD_ROLES)
 @require_http_methods(["GET", "POST"])
 def session_new(request: HttpRequest, patrol_id: int) -> HttpResponse:
+    """The one-minute session form. A plain POST redirects (no JavaScript needed); a POST sent by
+    the offline outbox (header `X-Polmas-Outbox: live|queued`) gets JSON so the script can tell
+    "stored" from "refused" from "not reached"."""
     patrol = _patrol_or_404(request, patrol_id)
+    outbox = request.headers.get(OUTBOX_HEADER, "")
     campaign_messages = selectors.campaign_messages_for_unit(request.user, patrol.unit)
     pool = selectors.valid_messages(request.user)
     if campaign_messages:
         pool = pool.filter(pk__in=[m.pk for m in campaign_messages])
     form = SessionForm(request.POST or None, messages=pool)
+    status = 422
     if request.method == "POST" and form.is_valid():
         try:
             result = services.record_session(
@@ -134,20 +148,46 @@ def session_new(request: HttpRequest, patrol_id: int) -> HttpResponse:
             )
         except services.PatrolServiceError as exc:
             form.add_error(None, exc.message)
+            status = exc.status
         else:
             s = result.session
             if s.outside_area:
-                flash.warning(request, _("Sesi tersimpan. Titik berada di luar wilayah Polres."))
+                text = _("Sesi tersimpan. Titik berada di luar wilayah Polres.")
             else:
-                flash.success(
-                    request,
-                    _("Sesi dialog tersimpan: %(desa)s.")
-                    % {"desa": s.desa.name if s.desa else s.place_name},
+                text = _("Sesi dialog tersimpan: %(desa)s.") % {
+                    "desa": s.desa.name if s.desa else s.place_name
+                }
+            if outbox != "queued":  # a queued re-send happens in the background: no flash
+                (flash.warning if s.outside_area else flash.success)(request, text)
+            if outbox:
+                return JsonResponse(
+                    {
+                        "ok": True,
+                        "session": s.pk,
+                        "replayed": result.replayed,
+                        "message": text,
+                        "url": reverse("patrols:detail", kwargs={"patrol_id": patrol.pk}),
+                    },
+                    status=200 if result.replayed else 201,
                 )
             return redirect("patrols:detail", patrol_id=patrol.pk)
-    status = 422 if request.method == "POST" else 200
+    if request.method == "POST" and outbox:
+        errors = [str(e) for e in form.non_field_errors()] + [
+            f"{form.fields[name].label or name}: {' '.join(str(e) for e in errs)}"
+            for name, errs in form.errors.items()
+            if name != "__all__"
+        ]
+        return JsonResponse({"ok": False, "errors": errors}, status=status)
     return render(
-        request, "patrols/session_new.html", {"form": form, "patrol": patrol}, status=status
+        request,
+        "patrols/session_new.html",
+        {
+            "form": form,
+            "patrol": patrol,
+            "rendered_at": int(time.time() * 1000),
+            "utc_offset": _utc_offset_minutes(),
+        },
+        status=422 if request.method == "POST" else 200,
     )
 
 
@@ -252,29 +292,3 @@ def briefing_page(request: HttpRequest) -> HttpResponse:
         "patrols/briefing.html",
         {"unit": unit, "day": day, "sections": sections, "units": units},
     )
-
-
-@role_required()
-@require_http_methods(["GET", "POST"])
-def catalog(request: HttpRequest) -> HttpResponse:
-    can_edit = user_has_role(request.user, *services.CATALOG_ROLES)
-    form = MessageForm(request.POST or None) if can_edit else None
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        unit = selectors.default_unit_for(request.user)
-        if form.is_valid() and unit is not None:
-            try:
-                services.create_message(actor=request.user, unit=unit, **form.cleaned_data)
-            except services.PatrolServiceError as exc:
-                form.add_error(None, exc.message)
-            else:
-                flash.success(request, _("Pesan kamtibmas ditambahkan."))
-                return redirect("patrols:catalog")
-    context = {
-        "messages_list": selectors.catalog_messages(request.user),
-        "campaigns": selectors.campaigns(request.user).prefetch_related("messages"),
-        "form": form,
-        "today": timezone.localdate(),
-    }
-    return render(request, "patrols/catalog.html", context)

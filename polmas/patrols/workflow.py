@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -16,14 +17,14 @@ class Transition:
     action: str
     source: str
     target: str
-    label: str
+    label: Any  # lazy translation: rendered in the language of each request
 
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("start", PatrolStatus.PLANNED, PatrolStatus.ACTIVE, str(_("Mulai patroli"))),
-    Transition("end", PatrolStatus.ACTIVE, PatrolStatus.DONE, str(_("Akhiri patroli"))),
-    Transition("cancel", PatrolStatus.PLANNED, PatrolStatus.CANCELLED, str(_("Batalkan"))),
-    Transition("cancel", PatrolStatus.ACTIVE, PatrolStatus.CANCELLED, str(_("Batalkan"))),
+    Transition("start", PatrolStatus.PLANNED, PatrolStatus.ACTIVE, _("Mulai patroli")),
+    Transition("end", PatrolStatus.ACTIVE, PatrolStatus.DONE, _("Akhiri patroli")),
+    Transition("cancel", PatrolStatus.PLANNED, PatrolStatus.CANCELLED, _("Batalkan")),
+    Transition("cancel", PatrolStatus.ACTIVE, PatrolStatus.CANCELLED, _("Batalkan")),
 )
 
 ACTIONS = ("start", "end", "cancel")

@@ -57,6 +57,20 @@ def editable_campaigns(user: Any) -> QuerySet[Campaign]:
     return Campaign.objects.restrict(user).alive()
 
 
+def catalog_units(user: Any) -> QuerySet[Unit]:
+    """Units the user may publish messages and campaigns for (their scope)."""
+    return Unit.objects.restrict(user).order_by("path")
+
+
+def campaign_area_choices(user: Any, campaign: Campaign | None = None) -> QuerySet[Region]:
+    """Kecamatan within the user's area, plus whatever the campaign already targets."""
+    in_area = Region.objects.restrict(user).filter(level=RegionLevel.KECAMATAN)
+    q = Q(pk__in=in_area.values("pk"))
+    if campaign is not None:
+        q |= Q(pk__in=campaign.areas.values("pk"))
+    return Region.objects.filter(q).order_by("code")
+
+
 def _jurisdiction_codes(unit: Unit) -> list[str]:
     return list(unit.jurisdiction.values_list("code", flat=True))
 

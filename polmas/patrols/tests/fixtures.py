@@ -77,3 +77,42 @@ def session_body(world: World, where: Where, **extra: Any) -> dict[str, Any]:
     }
     body.update(extra)
     return body
+
+
+def message(world: World, where: Where) -> KamtibmasMessage:
+    key = f"message_{where}"
+    if key not in world.objects:
+        user = world.user_in if where == "in" else world.user_out
+        world.objects[key] = services.create_message(
+            actor=user,
+            unit=world.unit(where),
+            title=f"Pesan {where}",
+            text="Jaga keamanan lingkungan bersama.",
+            topic="ketertiban",
+        )
+    return world.objects[key]  # type: ignore[no-any-return]
+
+
+def message_body(world: World, where: Where) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "unit": world.unit(where).pk,
+        "title": "Waspada hoaks pilkada",
+        "topic": "hoaks",
+        "text": "Cek dulu sebelum membagikan kabar.",
+        "valid_from": today.isoformat(),
+        "valid_until": (today + dt.timedelta(days=30)).isoformat(),
+    }
+
+
+def campaign_body(world: World, where: Where) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "unit": world.unit(where).pk,
+        "name": "Pemilu Damai",
+        "description": "",
+        "starts_on": today.isoformat(),
+        "ends_on": (today + dt.timedelta(days=14)).isoformat(),
+        "messages": [message(world, where).pk],
+        "areas": [world.desa(where).parent_id],
+    }

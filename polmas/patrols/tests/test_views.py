@@ -167,3 +167,18 @@ def test_coverage_page_lists_polsek_rollup(client: Client, world: World) -> None
     client.force_login(world.user_polres)
     html = client.get("/patroli/cakupan/").content.decode()
     assert "Polsek Lohbener" in html and 'id="map"' in html
+
+
+def test_action_labels_follow_the_request_language(client: Client, world: World) -> None:
+    """Transition labels are lazy: the same process serves both languages."""
+    from django.conf import settings
+
+    planned = fx.planned_patrol(world, "in")
+    client.force_login(world.user_in)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(f"/patroli/{planned.pk}/").content.decode()
+    assert ">Start patrol</button>" in english and ">Cancel</button>" in english
+    assert "Mulai patroli" not in english
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
+    indonesian = client.get(f"/patroli/{planned.pk}/").content.decode()
+    assert ">Mulai patroli</button>" in indonesian and ">Batalkan</button>" in indonesian
