@@ -52,10 +52,12 @@ def add_session(
     message_ids: list[int] | None = None,
     inputs: list[str] | None = None,
     key: Any = None,
+    occurred_at: dt.datetime | None = None,
 ) -> DialogueSession:
+    """Record a session; pass ``occurred_at`` to send the very same body twice (a retry)."""
     lat, lng = point_in(desa)
     data = services.SessionData(
-        occurred_at=timezone.now() - dt.timedelta(minutes=minutes_ago),
+        occurred_at=occurred_at or timezone.now() - dt.timedelta(minutes=minutes_ago),
         lat=lat,
         lng=lng,
         accuracy_m=12.0,

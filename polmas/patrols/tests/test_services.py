@@ -127,12 +127,13 @@ def test_session_time_outside_the_patrol_is_refused(
 def test_idempotent_replay_and_conflict(world: World) -> None:
     patrol = started_patrol(world.user_in)
     key = uuid.uuid4()
-    first = add_session(world.user_in, patrol, world.desa_in, minutes_ago=9, key=key)
-    again = add_session(world.user_in, patrol, world.desa_in, minutes_ago=9, key=key)
+    at = timezone.now() - dt.timedelta(minutes=9)  # a retry sends the same time as the first try
+    first = add_session(world.user_in, patrol, world.desa_in, occurred_at=at, key=key)
+    again = add_session(world.user_in, patrol, world.desa_in, occurred_at=at, key=key)
     assert first.pk == again.pk
     assert DialogueSession.objects.count() == 1
     with pytest.raises(services.Conflict):
-        add_session(world.user_in, patrol, world.desa_in, minutes_ago=9, audience=99, key=key)
+        add_session(world.user_in, patrol, world.desa_in, occurred_at=at, audience=99, key=key)
     assert CoverageDaily.objects.get(desa=world.desa_in).sessions == 1
 
 
