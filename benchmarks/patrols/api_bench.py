@@ -39,6 +39,7 @@ import time
 import uuid
 from collections import Counter, deque
 from pathlib import Path
+from typing import cast
 
 from benchmarks.patrols.common import REPO, setup_django
 
@@ -173,8 +174,8 @@ def _fire_lean(
             sel.register(sock, selectors.EVENT_WRITE, [requests.popleft(), bytearray()])
             in_flight += 1
         for key, events in sel.select(timeout=30):
-            sock, (request, received) = key.fileobj, key.data  # type: ignore[misc]
-            assert isinstance(sock, socket.socket)
+            sock = cast(socket.socket, key.fileobj)
+            request, received = key.data
             if events & selectors.EVENT_WRITE:
                 if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR):
                     raise OSError("connection to the server failed")

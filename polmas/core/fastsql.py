@@ -12,7 +12,7 @@ No model signals are sent (like `bulk_create`); use them only for models nothing
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
@@ -78,7 +78,7 @@ def insert(objs: Sequence[M], *, using: str = DEFAULT_DB_ALIAS) -> list[M]:
     return list(objs)
 
 
-class Reader:
+class Reader(Generic[M]):
     """`SELECT <fields> FROM <model's table> WHERE <where>` with the SQL built once per database.
 
     `where` is SQL over the table's column names with `%s` placeholders (values always passed

@@ -170,13 +170,16 @@ def remove_session(session: DialogueSession) -> None:
     )
     CoverageDaily.objects.filter(**keys).update(last_at=last)
     CoverageDaily.objects.filter(**keys, sessions__lte=0).delete()
-    month = {"desa_id": session.desa_id, "month": session.day.replace(day=1)}
+    first = session.day.replace(day=1)
+    month = {"desa_id": session.desa_id, "month": first}
     CoverageMonthly.objects.filter(**month).update(
         sessions=F("sessions") - 1,
         residents=F("residents") - session.audience_total,
         **{name: F(name) - n for name, n in topics.items()},
     )
-    CoverageMonthly.objects.filter(**month).update(last_at=_month_last(**month))
+    CoverageMonthly.objects.filter(**month).update(
+        last_at=_month_last(desa_id=session.desa_id, month=first)
+    )
     CoverageMonthly.objects.filter(**month, sessions__lte=0).delete()
     CoverageMessageDaily.objects.filter(**keys, message_id__in=[m for m, _ in links]).update(
         deliveries=F("deliveries") - 1
