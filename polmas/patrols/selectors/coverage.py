@@ -230,15 +230,23 @@ def desa_in_scope_rows(user: Any, unit: Unit | None) -> list[tuple[str, str, str
 def _polsek_by_region(user: Any) -> dict[str, Unit]:
     """Kecamatan/desa code -> the Polsek (or Pos) whose jurisdiction names it, in scope."""
     mapping: dict[str, Unit] = {}
-    units = (
+    units = list(
         Unit.objects.restrict(user)
         .filter(level__in=[UnitLevel.POLSEK, UnitLevel.POS])
-        .prefetch_related("jurisdiction")
+        .only("id", "code", "name", "path")
         .order_by("path")
     )
+    # The codes straight from the link table: the regions themselves (with their boundaries)
+    # are not needed.
+    links = Unit.jurisdiction.through.objects.filter(unit__in=units).values_list(
+        "unit_id", "region_id"
+    )
+    codes: dict[int, list[str]] = {}
+    for unit_id, code in links.order_by("region_id"):
+        codes.setdefault(unit_id, []).append(code)
     for unit in units:
-        for region in unit.jurisdiction.all():
-            mapping.setdefault(region.code, unit)
+        for code in codes.get(unit.pk, []):
+            mapping.setdefault(code, unit)
     return mapping
 
 
