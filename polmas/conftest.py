@@ -26,6 +26,14 @@ def _reseed_after_flush(request: pytest.FixtureRequest) -> None:
     load_categories()
 
 
+@pytest.fixture(autouse=True)
+def _forget_process_caches() -> None:
+    """Per-process caches keyed by ids must not outlive the test whose rows were rolled back."""
+    from polmas.patrols.selectors.catalog import forget_valid_messages
+
+    forget_valid_messages()
+
+
 @pytest.fixture
 def reference_data(db: Any) -> None:
     ensure_reference_data()

@@ -88,11 +88,16 @@ def main() -> None:
                 times.append((time.perf_counter() - t0) * 1000)
             print(f"roll-up, {days} days, {label}: {summary(times)}; desa={len(cmap.desa)}")
         times = []
+        direct = None
         for _ in range(args.direct_runs):
             t0 = time.perf_counter()
-            selectors.coverage_map(kapolres, period, method="direct")
+            direct = selectors.coverage_map(kapolres, period, method="direct")
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"baseline direct computation, {days} days: {summary(times)}")
+        if direct is not None:
+            same = [(d.code, d.last_visit, d.figures) for d in cmap.desa] == [
+                (d.code, d.last_visit, d.figures) for d in direct.desa
+            ]
+            print(f"baseline direct computation, {days} days: {summary(times)}; same map: {same}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Links to the patrols app: every resident input recorded in a dialogue session becomes a case.
 
-`polmas.patrols.signals.resident_inputs_recorded` (sent after the session commits) enqueues the
+`polmas.patrols.signals.resident_inputs_recorded` (sent inside the transaction that stores the
+session) enqueues, with `enqueue_atomic` (the database queue commits the job with the session), the
 job `cases_from_resident_inputs(input_ids)`; the job creates one case per input (origin "dialog",
 `origin_ref="patrols.ResidentInput:<pk>"`, idempotent) and marks the input linked with the case's
 tracking code. `polmas link-resident-inputs` backfills inputs recorded while nothing listened.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from polmas.aspirations.models import Case, Origin
+from polmas.core.jobs import enqueue_atomic
 
 RESIDENT_INPUT_REF = "patrols.ResidentInput:{pk}"
 
@@ -77,4 +79,4 @@ def on_resident_inputs_recorded(
 ) -> None:
     from polmas.aspirations.tasks import cases_from_resident_inputs
 
-    cases_from_resident_inputs.enqueue(list(input_ids))
+    enqueue_atomic(cases_from_resident_inputs, list(input_ids))

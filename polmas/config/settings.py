@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Provider webhooks (/channels/<kind>/<id>/webhook) are answered here, past the rest.
     "polmas.channels.webhooks.WebhookFastPathMiddleware",
+    # Device API calls (bearer token, no cookie) likewise go straight to the API view.
+    "polmas.api.middleware.ApiFastPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "polmas.core.middleware.DefaultLanguageMiddleware",

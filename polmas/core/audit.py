@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from polmas.core import fastsql
 from polmas.core.models import AuditEvent
 
 
@@ -100,5 +101,6 @@ def record_event(
         event.target_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         event.target_id = str(target.pk)
         event.target_label = str(target)[:255]
-    event.save(force_insert=True)
+    # A prepared INSERT (the same values as save(); nothing listens to AuditEvent signals).
+    fastsql.insert([event])
     return event

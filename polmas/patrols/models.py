@@ -354,70 +354,17 @@ class SessionPhoto(TimeStampedModel):
         return str(self.image.name)
 
 
-def topic_field(topic: str) -> str:
-    """The `CoverageDaily` column counting deliveries of a topic."""
-    return f"t_{topic}"
-
-
-class CoverageDaily(models.Model):
-    """Roll-up: one row per desa and WIB day, maintained with every session write."""
-
-    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
-    kecamatan_code = models.CharField(max_length=13, db_index=True)
-    day = models.DateField()
-    sessions = models.PositiveIntegerField(default=0)
-    residents = models.PositiveIntegerField(default=0)
-    last_at = models.DateTimeField(null=True)
-    # Deliveries per topic that day, one column per `Topic` (summed by the database).
-    t_hoaks = models.PositiveIntegerField(default=0)
-    t_ketertiban = models.PositiveIntegerField(default=0)
-    t_pemilu_damai = models.PositiveIntegerField(default=0)
-    t_politik_uang = models.PositiveIntegerField(default=0)
-    t_sara = models.PositiveIntegerField(default=0)
-    t_narkoba = models.PositiveIntegerField(default=0)
-    t_lalu_lintas = models.PositiveIntegerField(default=0)
-    t_kenakalan_remaja = models.PositiveIntegerField(default=0)
-    t_cuaca_bencana = models.PositiveIntegerField(default=0)
-    t_kejahatan = models.PositiveIntegerField(default=0)
-    t_lainnya = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["desa", "day"], name="uniq_coverage_day")]
-        indexes = [models.Index(fields=["day", "desa"])]
-
-    def __str__(self) -> str:
-        return f"{self.desa_id} {self.day}: {self.sessions}"
-
-
-class CoverageMessageDaily(models.Model):
-    """Roll-up: deliveries of one message in one desa on one WIB day (topic denormalised)."""
-
-    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
-    kecamatan_code = models.CharField(max_length=13)
-    day = models.DateField()
-    message = models.ForeignKey(KamtibmasMessage, on_delete=models.CASCADE, related_name="+")
-    topic = models.CharField(max_length=20)
-    deliveries = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["desa", "day", "message"], name="uniq_coverage_message_day"
-            )
-        ]
-        indexes = [models.Index(fields=["day", "topic"]), models.Index(fields=["message", "desa"])]
-
-    def __str__(self) -> str:
-        return f"{self.desa_id} {self.day} {self.message_id}: {self.deliveries}"
-
-
-class CoverageLastVisit(models.Model):
-    """Roll-up: the last visit of each desa (all time)."""
-
-    desa = models.OneToOneField(
-        Region, primary_key=True, on_delete=models.CASCADE, related_name="+"
-    )
-    last_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.desa_id}: {self.last_at}"
+# The coverage roll-up tables live in their own module (same app, same migrations).
+from polmas.patrols.coverage_models import (  # noqa: E402
+    CoverageDaily as CoverageDaily,
+)
+from polmas.patrols.coverage_models import (  # noqa: E402
+    CoverageLastVisit as CoverageLastVisit,
+)
+from polmas.patrols.coverage_models import (  # noqa: E402
+    CoverageMessageDaily as CoverageMessageDaily,
+)
+from polmas.patrols.coverage_models import (  # noqa: E402
+    CoverageMonthly as CoverageMonthly,
+)
+from polmas.patrols.coverage_models import topic_field as topic_field  # noqa: E402

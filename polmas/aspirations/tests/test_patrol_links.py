@@ -76,3 +76,29 @@ def test_briefing_lists_open_cases_of_the_area(world: World) -> None:
     assert titles == [f"{inside.tracking_code} — Tawuran pelajar di lapangan"]
     assert not sections["aspirations.open"].failed
     assert "hoaxes.counter" in sections and not sections["hoaxes.counter"].failed
+
+
+def test_the_case_job_commits_with_the_session_or_not_at_all(world: World) -> None:
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from polmas.aspirations.tasks import cases_from_resident_inputs
+    from polmas.core.jobs import _queue_is_this_database
+
+    if not _queue_is_this_database(cases_from_resident_inputs):
+        pytest.skip("the task queue is not the database")
+    patrol = started_patrol(world.user_in)
+    before = DBTaskResult.objects.count()
+    with transaction.atomic():
+        session = add_session(world.user_in, patrol, world.desa_in, inputs=["Jalan berlubang"])
+        # enqueued inside the session's transaction, not after its commit
+        job = DBTaskResult.objects.get()
+    assert job.args_kwargs["args"] == [[ResidentInput.objects.get(session=session).pk]]
+
+    class AbortError(Exception):
+        pass
+
+    with pytest.raises(AbortError), transaction.atomic():
+        add_session(world.user_in, patrol, world.desa_in, inputs=["Lampu mati"])
+        raise AbortError
+    assert DBTaskResult.objects.count() == before + 1

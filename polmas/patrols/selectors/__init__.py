@@ -16,7 +16,6 @@ from polmas.patrols.selectors.catalog import (
 from polmas.patrols.selectors.coverage import (
     CoverageMap,
     Period,
-    campaign_progress,
     coverage_geojson,
     coverage_map,
     desa_figures,
@@ -33,6 +32,7 @@ from polmas.patrols.selectors.patrols import (
     units_for_patrols,
     unlinked_resident_inputs,
 )
+from polmas.patrols.selectors.progress import campaign_progress
 
 __all__ = [
     "CoverageMap",

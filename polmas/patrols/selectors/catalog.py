@@ -7,6 +7,8 @@ and Polda publish, plus its own; commanders also see what their Polseks wrote.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -40,6 +42,38 @@ def valid_messages(user: Any, day: dt.date | None = None) -> QuerySet[KamtibmasM
     return catalog_messages(user).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=day), valid_from__lte=day
     )
+
+
+# Per process: (scope, day) -> {message id: topic} of the valid messages. Recording a session
+# checks its message ids against this instead of querying the catalog on every request. Any
+# message or unit saved or deleted through the ORM clears it at once in this process (signals,
+# see apps.py); other worker processes see the change within CATALOG_CACHE_SECONDS.
+CATALOG_CACHE_SECONDS = 5.0
+_valid_topics: dict[tuple[Any, ...], tuple[float, dict[int, str]]] = {}
+_valid_topics_lock = threading.Lock()
+
+
+def forget_valid_messages(**_kwargs: Any) -> None:
+    """Signal receiver: the catalog or the units changed."""
+    with _valid_topics_lock:
+        _valid_topics.clear()
+
+
+def valid_message_topics(user: Any, day: dt.date) -> dict[int, str]:
+    """{id: topic} of the messages `valid_messages(user, day)` returns, cached briefly."""
+    scope = get_scope(user)
+    key = (scope.everything, scope.has_role, scope.unit_paths, day)
+    now = time.monotonic()
+    hit = _valid_topics.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    topics = dict(valid_messages(user, day).select_related(None).values_list("id", "topic"))
+    if CATALOG_CACHE_SECONDS > 0:
+        with _valid_topics_lock:
+            if len(_valid_topics) > 1000:
+                _valid_topics.clear()
+            _valid_topics[key] = (now + CATALOG_CACHE_SECONDS, topics)
+    return topics
 
 
 def campaigns(user: Any) -> QuerySet[Campaign]:

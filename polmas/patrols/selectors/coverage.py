@@ -1,7 +1,8 @@
 """Coverage reads: per desa figures, roll-ups per unit, campaign progress, GeoJSON.
 
-Figures come from the daily roll-up (`CoverageDaily`, `CoverageMessageDaily`). The same figures
-can be computed directly from the sessions (`method="direct"`); a test proves both agree.
+Figures come from the roll-up (`CoverageMonthly` for whole months, `CoverageDaily` for the rest,
+`CoverageLastVisit`, `CoverageMessageDaily`). The same figures can be computed directly from the
+sessions (`method="direct"`); tests prove both agree.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +23,8 @@ from polmas.org.models import Region, RegionLevel, Unit, UnitLevel
 from polmas.org.regions import deployment_code
 from polmas.patrols.models import (
     CoverageDaily,
-    CoverageMessageDaily,
+    CoverageLastVisit,
+    CoverageMonthly,
     DialogueSession,
     SessionMessage,
     Topic,
@@ -111,20 +113,37 @@ def desa_figures(
     `codes=None` means every desa (no filter)."""
     result: dict[str, DesaFigures] = defaultdict(DesaFigures)
     if method == "rollup":
-        daily = CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
-        if codes is not None:
-            daily = daily.filter(desa_id__in=codes)
+        # Whole calendar months from the monthly roll-up, the partial months at either end
+        # from the daily one: a year is 12 month rows per desa instead of 365 day rows.
+        months, days = _split_by_month(period)
+        parts: list[Any] = []
+        if months is not None:
+            parts.append(CoverageMonthly.objects.filter(month__gte=months[0], month__lt=months[1]))
+        if days:
+            ranges = Q()
+            for first, last in days:
+                ranges |= Q(day__gte=first, day__lte=last)
+            parts.append(CoverageDaily.objects.filter(ranges))
         sums = {topic: Sum(topic_field(topic)) for topic in Topic.values}
-        rows = daily.values("desa_id").annotate(
-            n=Sum("sessions"), people=Sum("residents"), last=Max("last_at"), **sums
-        )
-        for row in rows:
-            if not row["n"]:
-                continue
-            fig = result[row["desa_id"]]
-            fig.sessions, fig.residents = int(row["n"]), int(row["people"] or 0)
-            fig.last_in_period = row["last"]
-            fig.topics = {t: int(row[t]) for t in Topic.values if row[t]}
+        for qs in parts:
+            if codes is not None:
+                qs = qs.filter(desa_id__in=codes)
+            rows = qs.values("desa_id").annotate(
+                n=Sum("sessions"), people=Sum("residents"), last=Max("last_at"), **sums
+            )
+            for row in rows:
+                if not row["n"]:
+                    continue
+                fig = result[row["desa_id"]]
+                fig.sessions += int(row["n"])
+                fig.residents += int(row["people"] or 0)
+                if fig.last_in_period is None or (
+                    row["last"] is not None and row["last"] > fig.last_in_period
+                ):
+                    fig.last_in_period = row["last"]
+                for t in Topic.values:
+                    if row[t]:
+                        fig.topics[t] = fig.topics.get(t, 0) + int(row[t])
     else:
         sessions = DialogueSession.objects.filter(
             deleted_at__isnull=True,
@@ -157,15 +176,35 @@ def desa_figures(
     return dict(result)
 
 
+def _split_by_month(
+    period: Period,
+) -> tuple[tuple[dt.date, dt.date] | None, list[tuple[dt.date, dt.date]]]:
+    """The whole months inside the period ([first month, month after the last)), or None, and
+    the day ranges (inclusive) outside them."""
+    first = period.start if period.start.day == 1 else _next_month(period.start)
+    after_end = period.end + dt.timedelta(days=1)
+    stop = after_end if after_end.day == 1 else after_end.replace(day=1)
+    if first >= stop:
+        return None, [(period.start, period.end)]
+    days = []
+    if period.start < first:
+        days.append((period.start, first - dt.timedelta(days=1)))
+    if stop <= period.end:
+        days.append((stop, period.end))
+    return (first, stop), days
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def last_visits(codes: list[str] | None, *, method: Method = "rollup") -> dict[str, dt.datetime]:
     """The last (all-time) visit per desa."""
     if method == "rollup":
-        qs = CoverageDaily.objects.filter(sessions__gt=0)
+        qs = CoverageLastVisit.objects.all()
         if codes is not None:
             qs = qs.filter(desa_id__in=codes)
-        rows: Any = (
-            qs.values("desa_id").annotate(last=Max("last_at")).values_list("desa_id", "last")
-        )
+        rows: Any = qs.values_list("desa_id", "last_at")
     else:
         sqs = DialogueSession.objects.filter(deleted_at__isnull=True, desa__isnull=False)
         if codes is not None:
@@ -176,7 +215,7 @@ def last_visits(codes: list[str] | None, *, method: Method = "rollup") -> dict[s
     return {code: last for code, last in rows if last is not None}
 
 
-def _desa_in_scope(user: Any, unit: Unit | None) -> list[tuple[str, str, str, str]]:
+def desa_in_scope_rows(user: Any, unit: Unit | None) -> list[tuple[str, str, str, str]]:
     """(code, name, kecamatan code, kecamatan name) for the desa the user may see."""
     qs = org_selectors.desa_in_scope(user)
     if unit is not None:
@@ -191,15 +230,23 @@ def _desa_in_scope(user: Any, unit: Unit | None) -> list[tuple[str, str, str, st
 def _polsek_by_region(user: Any) -> dict[str, Unit]:
     """Kecamatan/desa code -> the Polsek (or Pos) whose jurisdiction names it, in scope."""
     mapping: dict[str, Unit] = {}
-    units = (
+    units = list(
         Unit.objects.restrict(user)
         .filter(level__in=[UnitLevel.POLSEK, UnitLevel.POS])
-        .prefetch_related("jurisdiction")
+        .only("id", "code", "name", "path")
         .order_by("path")
     )
+    # The codes straight from the link table: the regions themselves (with their boundaries)
+    # are not needed.
+    links = Unit.jurisdiction.through.objects.filter(unit__in=units).values_list(
+        "unit_id", "region_id"
+    )
+    codes: dict[int, list[str]] = {}
+    for unit_id, code in links.order_by("region_id"):
+        codes.setdefault(unit_id, []).append(code)
     for unit in units:
-        for region in unit.jurisdiction.all():
-            mapping.setdefault(region.code, unit)
+        for code in codes.get(unit.pk, []):
+            mapping.setdefault(code, unit)
     return mapping
 
 
@@ -213,7 +260,7 @@ def coverage_map(
     today: dt.date | None = None,
 ) -> CoverageMap:
     today = today or timezone.localdate()
-    desa_rows = _desa_in_scope(user, unit)
+    desa_rows = desa_in_scope_rows(user, unit)
     scope_codes = (
         None if unit is None and _is_whole_deployment(desa_rows) else [d[0] for d in desa_rows]
     )
@@ -323,53 +370,3 @@ def coverage_geojson(cmap: CoverageMap, *, with_geometry: bool = True) -> dict[s
         "stale_days": cmap.stale_days,
         "features": features,
     }
-
-
-# --- campaign progress ---------------------------------------------------------------------------
-
-
-@dataclass
-class CampaignProgress:
-    message_ids: list[int]
-    message_titles: dict[int, str]
-    desa: list[tuple[str, str]]  # (code, name)
-    heard: dict[str, dict[int, int]]  # desa code -> message id -> deliveries
-
-    @property
-    def desa_reached(self) -> int:
-        return sum(1 for code, _ in self.desa if self.heard.get(code))
-
-    @property
-    def desa_complete(self) -> int:
-        need = set(self.message_ids)
-        return sum(1 for code, _ in self.desa if need and need <= set(self.heard.get(code, {})))
-
-
-def campaign_progress(user: Any, campaign: Any) -> CampaignProgress:
-    from polmas.patrols.selectors.catalog import campaign_desa_codes
-
-    visible = {c for c, *_ in _desa_in_scope(user, None)}
-    codes = [c for c in campaign_desa_codes(campaign) if c in visible]
-    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
-    messages = list(campaign.messages.filter(deleted_at__isnull=True).order_by("topic", "title"))
-    heard: dict[str, dict[int, int]] = defaultdict(dict)
-    rows = (
-        CoverageMessageDaily.objects.filter(
-            message_id__in=[m.pk for m in messages],
-            desa_id__in=codes,
-            day__gte=campaign.starts_on,
-            day__lte=campaign.ends_on,
-        )
-        .values("desa_id", "message_id")
-        .annotate(n=Sum("deliveries"))
-        .values_list("desa_id", "message_id", "n")
-    )
-    for code, message_id, n in rows:
-        if n:
-            heard[code][message_id] = int(n)
-    return CampaignProgress(
-        message_ids=[m.pk for m in messages],
-        message_titles={m.pk: m.title for m in messages},
-        desa=[(c, names.get(c, c)) for c in codes],
-        heard=dict(heard),
-    )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from polmas.core.fastsql import Reader
 from polmas.org.models import Person, Unit, UnitLevel
 from polmas.org.scope import get_scope
 from polmas.patrols.models import (
@@ -31,15 +32,25 @@ def patrols_for(
     return qs
 
 
+# What recording a session reads of its patrol (other fields load on access).
+_PATROL_FOR_SESSION = Reader(
+    Patrol,
+    ["id", "unit", "status", "actual_start", "actual_end", "is_demo"],
+    "id = %s AND deleted_at IS NULL",
+)
+
+
 def patrol_for(user: Any, patrol_id: int, *, with_members: bool = True) -> Patrol | None:
     if not with_members:
-        # The hot path of recording a session: fetch by key, check the scope in Python (the
-        # patrols scope is by unit, and the scope holds the unit ids). Same answer as
-        # `restrict`, without compiling its path conditions on every request.
+        # The hot path of recording a session: fetch by key with a prepared statement, check
+        # the scope in Python (the patrols scope is by unit, and the scope holds the unit ids).
+        # Same answer as `restrict`, without compiling a query on every request. The unit is
+        # loaded on access.
         scope = get_scope(user)
-        if not scope.has_role:
+        if not scope.has_role or not 0 < patrol_id < 2**63:
             return None
-        patrol = Patrol.objects.alive().filter(pk=patrol_id).select_related("unit").first()
+        found = _PATROL_FOR_SESSION.fetch([patrol_id])
+        patrol = found[0] if found else None
         if patrol is None or not (scope.everything or patrol.unit_id in scope.unit_ids):
             return None
         return patrol

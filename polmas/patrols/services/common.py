@@ -58,6 +58,13 @@ def require_unit_in_scope(actor: Any, unit: Unit) -> None:
         raise NotAllowed(_("Satuan %(unit)s berada di luar cakupan Anda.") % {"unit": unit.name})
 
 
+def require_patrol_unit_in_scope(actor: Any, patrol: Any) -> None:
+    """`require_unit_in_scope` for the patrol's unit, loading the unit only to name it."""
+    scope = get_scope(actor)
+    if not (scope.everything or patrol.unit_id in scope.unit_ids):
+        require_unit_in_scope(actor, patrol.unit)
+
+
 def request_hash(payload: dict[str, Any]) -> str:
     """A stable hash of a request body (without its idempotency key)."""
     body = {k: v for k, v in payload.items() if k != "idempotency_key"}

@@ -1,4 +1,4 @@
-"""The coverage roll-up (desa x WIB day), kept in step with every session write.
+"""The coverage roll-up (desa x WIB day, desa x month), kept in step with every session write.
 
 `add_session` / `remove_session` run inside the transaction that writes the session; every
 counter (sessions, residents, one column per topic) moves inside the database (an upsert adding
@@ -9,16 +9,19 @@ sessions (idempotent).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, models, transaction
 from django.db.models import Count, F, Max, Sum
+from django.db.models.functions import TruncMonth
 
 from polmas.patrols.models import (
     CoverageDaily,
     CoverageLastVisit,
     CoverageMessageDaily,
+    CoverageMonthly,
     DialogueSession,
     KamtibmasMessage,
     SessionMessage,
@@ -31,12 +34,18 @@ def _kecamatan_code(desa_code: str) -> str:
     return desa_code.rsplit(".", 1)[0]
 
 
+_TOPICS = frozenset(Topic.values)
+
+
 def _topic_counts(topics: Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for topic in topics:
-        name = topic_field(topic if topic in Topic.values else Topic.LAINNYA)
+        name = topic_field(topic if topic in _TOPICS else Topic.LAINNYA)
         counts[name] = counts.get(name, 0) + 1
     return counts
+
+
+_upserts: dict[tuple[Any, ...], str] = {}
 
 
 def _upsert(
@@ -44,7 +53,18 @@ def _upsert(
 ) -> str:
     """`INSERT ... ON CONFLICT (keys) DO UPDATE`: columns in `add` are incremented by the new
     row's value, `last_at` keeps the later time. One statement, atomic on both databases (a
-    concurrent writer's row is updated, never lost); SQLite >= 3.24 and PostgreSQL."""
+    concurrent writer's row is updated, never lost); SQLite >= 3.24 and PostgreSQL. The text
+    depends only on the table, the columns and the row count: built once per process."""
+    key = (model, tuple(keys), tuple(rows[0]), len(rows), tuple(add), connection.vendor)
+    sql = _upserts.get(key)
+    if sql is None:
+        sql = _upserts[key] = _upsert_sql(model, keys, rows, add)
+    return sql
+
+
+def _upsert_sql(
+    model: type[models.Model], keys: list[str], rows: list[dict[str, Any]], add: list[str]
+) -> str:
     table = connection.ops.quote_name(model._meta.db_table)
     columns = list(rows[0])
     sets = [f"{c} = {table}.{c} + EXCLUDED.{c}" for c in add]
@@ -66,7 +86,7 @@ def _params(rows: list[dict[str, Any]]) -> list[Any]:
         for name, value in row.items():
             if name == "last_at":
                 value = ops.adapt_datetimefield_value(value)
-            elif name == "day":
+            elif name in ("day", "month"):
                 value = ops.adapt_datefield_value(value)
             out.append(value)
     return out
@@ -76,7 +96,8 @@ _TOPIC_COLUMNS = [topic_field(t) for t in Topic.values]
 
 
 def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) -> None:
-    """Count a new session in the roll-up: two or three statements (day, last visit, messages)."""
+    """Count a new session in the roll-up: three or four statements (day, month, last visit,
+    messages)."""
     if session.desa_id is None or session.deleted_at is not None:
         return
     desa, day, kec = session.desa_id, session.day, _kecamatan_code(str(session.desa_id))
@@ -95,6 +116,8 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
         "last_at": session.occurred_at,
         **{name: topics.get(name, 0) for name in _TOPIC_COLUMNS},
     }
+    monthly = {**daily, "month": day.replace(day=1)}
+    del monthly["day"]
     visit = {"desa_id": desa, "last_at": session.occurred_at}
     per_message = [
         {
@@ -110,6 +133,9 @@ def add_session(session: DialogueSession, messages: Iterable[KamtibmasMessage]) 
     add = ["sessions", "residents", *_TOPIC_COLUMNS]
     with connection.cursor() as cursor:
         cursor.execute(_upsert(CoverageDaily, ["desa_id", "day"], [daily], add), _params([daily]))
+        cursor.execute(
+            _upsert(CoverageMonthly, ["desa_id", "month"], [monthly], add), _params([monthly])
+        )
         cursor.execute(_upsert(CoverageLastVisit, ["desa_id"], [visit], []), _params([visit]))
         if per_message:
             cursor.execute(
@@ -144,6 +170,17 @@ def remove_session(session: DialogueSession) -> None:
     )
     CoverageDaily.objects.filter(**keys).update(last_at=last)
     CoverageDaily.objects.filter(**keys, sessions__lte=0).delete()
+    first = session.day.replace(day=1)
+    month = {"desa_id": session.desa_id, "month": first}
+    CoverageMonthly.objects.filter(**month).update(
+        sessions=F("sessions") - 1,
+        residents=F("residents") - session.audience_total,
+        **{name: F(name) - n for name, n in topics.items()},
+    )
+    CoverageMonthly.objects.filter(**month).update(
+        last_at=_month_last(desa_id=session.desa_id, month=first)
+    )
+    CoverageMonthly.objects.filter(**month, sessions__lte=0).delete()
     CoverageMessageDaily.objects.filter(**keys, message_id__in=[m for m, _ in links]).update(
         deliveries=F("deliveries") - 1
     )
@@ -155,8 +192,20 @@ def remove_session(session: DialogueSession) -> None:
         CoverageLastVisit.objects.filter(desa_id=session.desa_id).update(last_at=latest)
 
 
+def _month_range(month: Any) -> tuple[Any, Any]:
+    """First and last day of the month starting on `month`."""
+    following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return month, following - dt.timedelta(days=1)
+
+
+def _month_last(*, desa_id: str, month: Any) -> Any:
+    return CoverageDaily.objects.filter(desa_id=desa_id, day__range=_month_range(month)).aggregate(
+        m=Max("last_at")
+    )["m"]
+
+
 def retopic_message(message: KamtibmasMessage) -> None:
-    """A message changed topic: move its deliveries and recount the affected days."""
+    """A message changed topic: move its deliveries and recount the affected days and months."""
     CoverageMessageDaily.objects.filter(message=message).update(topic=message.topic)
     keys = set(CoverageMessageDaily.objects.filter(message=message).values_list("desa_id", "day"))
     for desa, day in keys:
@@ -169,12 +218,20 @@ def retopic_message(message: KamtibmasMessage) -> None:
         CoverageDaily.objects.filter(desa_id=desa, day=day).update(
             **{topic_field(t): int(counts.get(t) or 0) for t in Topic.values}
         )
+    for desa, month in {(desa, day.replace(day=1)) for desa, day in keys}:
+        sums = CoverageDaily.objects.filter(desa_id=desa, day__range=_month_range(month)).aggregate(
+            **{t: Sum(t) for t in _TOPIC_COLUMNS}
+        )
+        CoverageMonthly.objects.filter(desa_id=desa, month=month).update(
+            **{t: int(sums[t] or 0) for t in _TOPIC_COLUMNS}
+        )
 
 
 @transaction.atomic
 def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
     """Recompute the roll-up tables from the sessions. Returns (day rows, message rows)."""
     CoverageMessageDaily.objects.all().delete()
+    CoverageMonthly.objects.all().delete()
     CoverageDaily.objects.all().delete()
     CoverageLastVisit.objects.all().delete()
     links = (
@@ -217,6 +274,7 @@ def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
         .iterator(chunk_size=batch_size)
     )
     n_daily = _bulk(CoverageDaily, daily, batch_size)
+    rebuild_monthly(batch_size)
     CoverageLastVisit.objects.bulk_create(
         CoverageLastVisit(desa_id=desa, last_at=last)
         for desa, last in CoverageDaily.objects.values("desa_id")
@@ -226,6 +284,39 @@ def rebuild_coverage(batch_size: int = 5000) -> tuple[int, int]:
         if last is not None
     )
     return n_daily, n_messages
+
+
+@transaction.atomic
+def rebuild_monthly(batch_size: int = 5000) -> int:
+    """Recompute the monthly roll-up from the daily one. Returns the number of month rows."""
+    CoverageMonthly.objects.all().delete()
+    rows = (
+        CoverageDaily.objects.annotate(month=TruncMonth("day"))
+        .values("desa_id", "kecamatan_code", "month")
+        .annotate(
+            n=Sum("sessions"),
+            people=Sum("residents"),
+            last=Max("last_at"),
+            **{f"sum_{t}": Sum(t) for t in _TOPIC_COLUMNS},
+        )
+        .order_by()
+    )
+    return _bulk(
+        CoverageMonthly,
+        (
+            CoverageMonthly(
+                desa_id=row["desa_id"],
+                kecamatan_code=row["kecamatan_code"],
+                month=row["month"],
+                sessions=row["n"],
+                residents=row["people"],
+                last_at=row["last"],
+                **{t: row[f"sum_{t}"] for t in _TOPIC_COLUMNS},
+            )
+            for row in rows.iterator(chunk_size=batch_size)
+        ),
+        batch_size,
+    )
 
 
 def _bulk(model: type[models.Model], rows: Iterable[models.Model], batch_size: int) -> int:

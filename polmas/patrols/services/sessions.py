@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from polmas.core import fastsql
 from polmas.core.audit import record_event, snapshot
 from polmas.core.formatting import long_datetime, to_wib
 from polmas.core.geo import InvalidCoordinatesError, validate_point
@@ -21,18 +22,20 @@ from polmas.patrols.models import (
     AudienceGroup,
     DialogueSession,
     InputKind,
+    KamtibmasMessage,
     Patrol,
     Quote,
     ResidentInput,
     SessionMessage,
 )
-from polmas.patrols.selectors.catalog import valid_messages
+from polmas.patrols.selectors.catalog import valid_message_topics
 from polmas.patrols.services import rollup
 from polmas.patrols.services.common import (
     FIELD_ROLES,
     InvalidInput,
     check_replay,
     request_hash,
+    require_patrol_unit_in_scope,
     require_role,
     require_unit_in_scope,
 )
@@ -42,6 +45,8 @@ CLOCK_SKEW = dt.timedelta(minutes=5)
 MAX_AUDIENCE = 100_000
 MAX_INPUTS = 30
 MAX_QUOTES = 20
+_AUDIENCE_GROUPS = frozenset(AudienceGroup.values)  # Choices.values is rebuilt on every access
+_INPUT_KINDS = frozenset(InputKind.values)
 
 
 @dataclass
@@ -165,7 +170,7 @@ def _resolve_place(session: DialogueSession, patrol: Patrol, data: SessionData) 
 def _validate_content(actor: Any, data: SessionData) -> list[Any]:
     groups = {}
     for key, value in data.audience_groups.items():
-        if key not in AudienceGroup.values:
+        if key not in _AUDIENCE_GROUPS:
             raise InvalidInput(
                 _("Kelompok warga tidak dikenal: %(key)s") % {"key": key}, field="audience_groups"
             )
@@ -186,7 +191,7 @@ def _validate_content(actor: Any, data: SessionData) -> list[Any]:
     if len(data.inputs) > MAX_INPUTS or len(data.quotes) > MAX_QUOTES:
         raise InvalidInput(_("Terlalu banyak butir dalam satu sesi."), field="inputs")
     for item in data.inputs:
-        if item.kind not in InputKind.values:
+        if item.kind not in _INPUT_KINDS:
             raise InvalidInput(
                 _("Jenis masukan tidak dikenal: %(k)s") % {"k": item.kind}, field="inputs"
             )
@@ -195,14 +200,19 @@ def _validate_content(actor: Any, data: SessionData) -> list[Any]:
     for speaker, text in data.quotes:
         if not speaker.strip() or not text.strip():
             raise InvalidInput(_("Kutipan memerlukan nama pembicara dan isinya."), field="quotes")
-    wanted = set(data.message_ids)
+    wanted = sorted(set(data.message_ids))
     if not wanted:
         return []
-    valid = valid_messages(actor, to_wib(data.occurred_at).date()).filter(pk__in=wanted)
-    # Only what the session, the roll-up and the answer use.
-    messages = list(valid.select_related(None).only("id", "topic"))
+    # The valid catalog for the actor's scope and the session's day (cached per process for a
+    # few seconds); only what the session, the roll-up and the answer use: id and topic.
+    valid = valid_message_topics(actor, to_wib(data.occurred_at).date())
+    messages = [
+        KamtibmasMessage.from_db(None, ["id", "topic"], [pk, valid[pk]])
+        for pk in wanted
+        if pk in valid
+    ]
     if len(messages) != len(wanted):
-        missing = sorted(wanted - {m.pk for m in messages})
+        missing = sorted(set(wanted) - {m.pk for m in messages})
         raise InvalidInput(
             _("Pesan kamtibmas tidak dikenal atau tidak berlaku: %(ids)s")
             % {"ids": ", ".join(map(str, missing))},
@@ -231,7 +241,7 @@ def record_session(
     """Store a dialogue session. With an idempotency key a retry returns the stored session;
     the same key with a different body raises Conflict (409)."""
     require_role(actor, FIELD_ROLES)
-    require_unit_in_scope(actor, patrol.unit)
+    require_patrol_unit_in_scope(actor, patrol)
     digest = request_hash(data.as_payload()) if idempotency_key else ""
     # A retry is rare: instead of looking the key up before every write, the unique constraint
     # on (created_by, idempotency_key) catches it at INSERT time (and a retry that no longer
@@ -261,14 +271,14 @@ def record_session(
     _resolve_place(session, patrol, data)
     try:
         with transaction.atomic():
-            session.save(force_insert=True)
-            SessionMessage.objects.bulk_create(
-                [SessionMessage(session=session, message=m) for m in messages]
-            )
-            quotes = Quote.objects.bulk_create(
+            # Statements prepared once per process (polmas.core.fastsql): same values as
+            # save()/bulk_create, without compiling the SQL on every request.
+            fastsql.insert([session])
+            fastsql.insert([SessionMessage(session=session, message=m) for m in messages])
+            quotes = fastsql.insert(
                 [Quote(session=session, speaker=s.strip(), text=t.strip()) for s, t in data.quotes]
             )
-            inputs = ResidentInput.objects.bulk_create(
+            inputs = fastsql.insert(
                 [
                     ResidentInput(
                         session=session,
@@ -293,15 +303,12 @@ def record_session(
                     "inputs": len(inputs),
                 },
             )
-            input_ids = [i.pk for i in inputs if i.pk is not None]
-            if not input_ids:  # backends that do not return ids from bulk_create
-                input_ids = list(session.resident_inputs.values_list("id", flat=True))
-            if input_ids:
-                session_id = session.pk
-                transaction.on_commit(
-                    lambda: resident_inputs_recorded.send(
-                        sender=ResidentInput, session_id=session_id, input_ids=input_ids
-                    )
+            if inputs:
+                # Inside the transaction: receivers enqueue their jobs with
+                # `polmas.core.jobs.enqueue_atomic`, so a database queue commits the job with
+                # the session (one commit), and any other queue gets it after the commit.
+                resident_inputs_recorded.send(
+                    sender=ResidentInput, session_id=session.pk, input_ids=[i.pk for i in inputs]
                 )
     except IntegrityError:
         # The key was used before (a retry, or a concurrent retry won the race): a replay.

@@ -16,6 +16,7 @@ from polmas.patrols.models import (
     CoverageDaily,
     CoverageLastVisit,
     CoverageMessageDaily,
+    CoverageMonthly,
     DialogueSession,
     Patrol,
     Topic,
@@ -24,6 +25,31 @@ from polmas.patrols.models import (
 from polmas.patrols.testing import add_session, messages, started_patrol
 
 pytestmark = pytest.mark.django_db
+
+
+def _monthly_rows() -> set[Any]:
+    topic_columns = [topic_field(t) for t in Topic.values]
+    return set(
+        CoverageMonthly.objects.values_list(
+            "desa_id", "month", "sessions", "residents", "last_at", *topic_columns
+        )
+    )
+
+
+def _monthly_from_daily() -> set[Any]:
+    """The monthly roll-up computed in Python from the daily rows."""
+    topic_columns = [topic_field(t) for t in Topic.values]
+    months: dict[tuple[str, dt.date], list[Any]] = {}
+    for desa, day, sessions, residents, last, *topics in CoverageDaily.objects.values_list(
+        "desa_id", "day", "sessions", "residents", "last_at", *topic_columns
+    ):
+        row = months.setdefault((desa, day.replace(day=1)), [0, 0, None, *[0] * len(topics)])
+        row[0] += sessions
+        row[1] += residents
+        row[2] = last if row[2] is None or (last is not None and last > row[2]) else row[2]
+        for i, n in enumerate(topics):
+            row[3 + i] += n
+    return {(desa, month, *row) for (desa, month), row in months.items()}
 
 
 def _rollup_rows() -> tuple[set[Any], set[Any], set[Any]]:
@@ -39,7 +65,7 @@ def _rollup_rows() -> tuple[set[Any], set[Any], set[Any]]:
         )
     )
     last = set(CoverageLastVisit.objects.values_list("desa_id", "last_at"))
-    return daily, per_message, last
+    return daily | {("month", *row) for row in _monthly_rows()}, per_message, last
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -90,6 +116,60 @@ def test_rollup_equals_direct_computation_over_random_data(world: World, seed: i
     call_command("patrols", "rebuild-coverage")
     assert _rollup_rows() == incremental
     assert incremental[0] and incremental[2]
+
+
+def test_periods_of_whole_months_equal_the_direct_computation(world: World) -> None:
+    """Long periods sum the monthly roll-up for whole months and the daily one for the partial
+    months at either end; after incremental writes, deletions in older months and a topic
+    change, that is still exactly the computation over the sessions."""
+    rng = random.Random(5)
+    today = timezone.localdate()
+    generate(sessions=700, end_day=today, days=130, seed=5, is_demo=False)
+    services.rebuild_coverage()
+    assert _monthly_rows() == _monthly_from_daily() and len(_monthly_rows()) > 100
+    patrol = started_patrol(world.user_in, minutes_ago=120)
+    msgs = messages(4)
+    for _ in range(12):
+        add_session(
+            world.user_in,
+            patrol,
+            rng.choice([world.desa_in, world.desa_out]),
+            minutes_ago=rng.randint(1, 100),
+            audience=rng.randint(0, 30),
+            message_ids=[m.pk for m in rng.sample(msgs, rng.randint(0, 3))],
+        )
+    generated = list(DialogueSession.objects.filter(patrol__is_demo=False).order_by("id")[:200])
+    for session in rng.sample(generated, 10):
+        services.delete_session(actor=world.user_polres, session=session)
+    services.update_message(actor=world.user_polres, message=msgs[0], topic="narkoba")
+    assert _monthly_rows() == _monthly_from_daily()
+    first_of_month = today.replace(day=1)
+    last_month_end = first_of_month - dt.timedelta(days=1)
+    periods = [
+        selectors.Period.last_days(365),
+        selectors.Period.last_days(120),
+        selectors.Period((last_month_end - dt.timedelta(days=70)).replace(day=1), last_month_end),
+        selectors.Period(last_month_end.replace(day=1), today),
+        selectors.Period(today - dt.timedelta(days=95), last_month_end - dt.timedelta(days=3)),
+    ]
+    for _ in range(4):
+        start = today - dt.timedelta(days=rng.randint(0, 140))
+        periods.append(selectors.Period(start, start + dt.timedelta(days=rng.randint(20, 100))))
+    for period in periods:
+        rolled = selectors.desa_figures(None, period)
+        assert rolled == selectors.desa_figures(None, period, method="direct"), period
+        codes = [world.desa_in.code, world.desa_out.code]
+        assert selectors.desa_figures(codes, period) == selectors.desa_figures(
+            codes, period, method="direct"
+        )
+    a = selectors.coverage_map(world.user_polres, selectors.Period.last_days(365))
+    b = selectors.coverage_map(world.user_polres, selectors.Period.last_days(365), method="direct")
+    assert [(d.code, d.last_visit, d.figures) for d in a.desa] == [
+        (d.code, d.last_visit, d.figures) for d in b.desa
+    ]
+    incremental = _monthly_rows()
+    call_command("patrols", "rebuild-coverage")
+    assert _monthly_rows() == incremental
 
 
 def test_polsek_sees_only_its_area(world: World) -> None:
