@@ -46,7 +46,7 @@ TEXTS = [
     "jalan rusak parah di desa Pamayahan, mohon perhatian",
     "ada pencurian motor semalam di desa Sindangkerta Lohbener",
 ]
-PREVIOUS = {"sqlite": "django:2:1:threaded", "postgres": "django:2:1:threaded"}
+PREVIOUS = {"sqlite": "django:2:1:threaded", "postgres": "django:4:4:threaded"}
 SHIPPED = {"sqlite": "fast:2:1:async", "postgres": "fast:4:4:async"}  # `polmas serve`
 
 

@@ -82,6 +82,8 @@ def start_gunicorn(
             "warning",
             "--backlog",
             "2048",
+            "--timeout",
+            "120",
         ],
         env=env,
         cwd=REPO,
@@ -90,7 +92,7 @@ def start_gunicorn(
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/masuk/")
+            conn.request("GET", "/healthz")
             conn.getresponse().read()
             conn.close()
             # every worker has imported the app once gunicorn answered; give the rest a moment
