@@ -11,9 +11,10 @@ acknowledged = processed, nothing lost or doubled.
 
 A setup is `app:workers:threads:client`: app `fast` (polmas.config.wsgi:application, the WSGI
 webhook fast path) or `django` (Django alone, with WebhookFastPathMiddleware); threads 1 = sync
-workers; client `async` (asyncio raw sockets with keep-alive) or `threaded` (http.client
-threads, a new connection per request). CPU per webhook is the client's own CPU time, the
-gunicorn processes' and (PostgreSQL) the benchmark database's backends', divided by webhooks.
+workers; client `async` (asyncio raw sockets with keep-alive), `async1` (asyncio, one request
+per connection) or `threaded` (http.client threads, a new connection per request). CPU per
+webhook is the client's own CPU time, the gunicorn processes' and (PostgreSQL) the benchmark
+database's backends', divided by webhooks.
 
 Builds its own database (a temp SQLite file, or PostgreSQL `polmas_bench_channels`), never the
 demo one. Telegram webhooks carry report texts naming a desa, so each one becomes a case in
@@ -71,8 +72,12 @@ class Bench:
         port = free_port()
         server = harness.start_gunicorn(self.env, port, int(workers), int(threads), app)
         try:
-            cls = AsyncSender if client == "async" else ThreadedSender
-            sender = cls(port, self.channel["webhook_url"], self.channel["secret_token"])
+            url, secret = self.channel["webhook_url"], self.channel["secret_token"]
+            sender: AsyncSender | ThreadedSender
+            if client == "threaded":
+                sender = ThreadedSender(port, url, secret)
+            else:
+                sender = AsyncSender(port, url, secret, keep_alive=client == "async")
             jobs = self.jobs(self.args.ack_n)
             server0, pg0 = harness.tree_cpu(server.pid), harness.pg_cpu(self.args.db)
             seconds = sender.run(jobs, self.args.connections)
