@@ -159,14 +159,14 @@ def _web_submit(request: HttpRequest, channel: Channel) -> HttpResponse:
         form, files = request.POST, request.FILES
     except RequestDataTooBig:
         return redirect(f"{form_page}?galat=foto")
-    if watcher.exceeded:
+    upload = files.get("photo")
+    if watcher.exceeded or (upload is not None and (upload.size or 0) > limit):
         return redirect(f"{form_page}?galat=foto")
     try:
         events = registry()["web"].split(b"", form)
     except PayloadError as exc:
         logger.info("channel %s: malformed web form: %s", channel.pk, exc)
         return redirect(f"{form_page}?galat=1")
-    upload = files.get("photo")
     if upload is not None:
         try:
             events[0].payload["photo"] = store_web_photo(channel, upload)
