@@ -48,7 +48,7 @@ TEXTS = [
     "ada pencurian motor semalam di desa Sindangkerta Lohbener",
 ]
 PREVIOUS = {"sqlite": "django:2:1:threaded", "postgres": "django:4:4:threaded"}
-SHIPPED = {"sqlite": "fast:2:1:async", "postgres": "fast:4:4:async1"}  # `polmas serve`
+SHIPPED = {"sqlite": "fast:2:1:async", "postgres": "fast:4:4:async"}  # `polmas serve`
 
 
 def free_port() -> int:
