@@ -1,19 +1,30 @@
-"""Webhooks acknowledged per second (gunicorn on loopback, --workers/--threads), end-to-end
-processed messages per second (one db_worker), and a 10,000-webhook run with the worker
-SIGKILLed and restarted midway: acknowledged = processed, nothing lost or doubled.
+"""Webhooks acknowledged per second (gunicorn on loopback), end-to-end processed messages per
+second (one db_worker), and a 10,000-webhook run with the worker SIGKILLed and restarted midway:
+acknowledged = processed, nothing lost or doubled.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db sqlite
-    PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db postgres
+    # acknowledgements: the shipped setup vs the previous one, interleaved in the same run
+    PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db postgres --compare
+    # one setup (defaults: fast path, 2 workers x 4 gthread threads, asyncio keep-alive client)
+    PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db sqlite --ack-only
+    # kill-restart: backlog processing, then 10,000 webhooks with db_worker SIGKILLed midway
+    PYTHONPATH=. .venv/bin/python benchmarks/channels/bench_webhooks.py --db postgres --kill-restart
+
+A setup is `app:workers:threads:client`: app `fast` (polmas.config.wsgi:application, the WSGI
+webhook fast path) or `django` (Django alone, with WebhookFastPathMiddleware); threads 1 = sync
+workers; client `async` (asyncio raw sockets with keep-alive), `async1` (asyncio, one request
+per connection) or `threaded` (http.client threads, a new connection per request). CPU per
+webhook is the client's own CPU time, the gunicorn processes' and (PostgreSQL) the benchmark
+database's backends', divided by webhooks.
 
 Builds its own database (a temp SQLite file, or PostgreSQL `polmas_bench_channels`), never the
-demo one. Telegram webhooks carry report texts naming a desa, so each one becomes a case and a
-reply sent to the fake provider (polmas.channels.testing.FakeProvider) in this process.
+demo one. Telegram webhooks carry report texts naming a desa, so each one becomes a case in
+`polmas.aspirations` and a reply sent to the fake provider (polmas.channels.testing.FakeProvider)
+in this process.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import random
@@ -21,22 +32,23 @@ import shutil
 import signal
 import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-PY = sys.executable
+from benchmarks.channels import harness
+from benchmarks.channels.loadgen import AsyncSender, Job, ThreadedSender
+
 TEXTS = [
     "ada yang bagi-bagi amplop di desa Lohbener",
     "tolong pak ada tawuran pemuda di desa Legok kecamatan Lohbener",
     "jalan rusak parah di desa Pamayahan, mohon perhatian",
     "ada pencurian motor semalam di desa Sindangkerta Lohbener",
 ]
+PREVIOUS = {"sqlite": "django:2:1:threaded", "postgres": "django:4:4:threaded"}
+SHIPPED = {"sqlite": "fast:2:1:async", "postgres": "fast:4:4:async"}  # `polmas serve`
 
 
 def free_port() -> int:
@@ -45,206 +57,142 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def polmas(env: dict[str, str], *args: str) -> str:
-    out = subprocess.run(
-        [PY, "-m", "polmas.cli", *args],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return out.stdout
+class Bench:
+    def __init__(self, args: argparse.Namespace, env: dict[str, str], channel: dict[str, Any]):
+        self.args, self.env, self.channel = args, env, channel
+        self.uid = 1
 
+    def jobs(self, n: int, chat_base: int = 1000) -> list[Job]:
+        start, self.uid = self.uid, self.uid + n
+        return [(start + i, chat_base + i % 500, random.choice(TEXTS)) for i in range(n)]
 
-def prepare(db: str, tmp: Path) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO), POLMAS_VAR_DIR=str(tmp), OMP_NUM_THREADS="1")
-    env.pop("POLMAS_TASKS_BACKEND", None)
-    if db == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    else:
-        name = "polmas_bench_channels"
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {name}"],
-            check=True,
-        )
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"CREATE DATABASE {name}"],
-            check=True,
-        )
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
-    polmas(env, "migrate", "--no-input", "-v0")
-    subprocess.run(
-        [
-            PY,
-            "-c",
-            "import django; django.setup(); from polmas.org.testing import ensure_reference_data as e; e()",  # noqa: E501
-        ],
-        env=dict(env, DJANGO_SETTINGS_MODULE="polmas.config.settings"),
-        cwd=REPO,
-        check=True,
-    )
-    return env
-
-
-def start_gunicorn(
-    env: dict[str, str], port: int, workers: int = 2, threads: int = 1
-) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [
-            PY,
-            "-m",
-            "gunicorn",
-            "polmas.config.wsgi",
-            "-w",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread" if threads > 1 else "sync",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "--backlog",
-            "2048",
-        ],
-        env=env,
-        cwd=REPO,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def ack_run(self, setup: str) -> dict[str, float]:
+        """One run of `--ack-n` webhooks against a freshly started gunicorn."""
+        app, workers, threads, client = setup.split(":")
+        port = free_port()
+        server = harness.start_gunicorn(self.env, port, int(workers), int(threads), app)
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/masuk/")
-            conn.getresponse().read()
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
-def start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [PY, "-m", "polmas.cli", "db_worker", "--interval", "0.05", "--no-startup-delay", "-v0"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-class Sender:
-    def __init__(self, port: int, path: str, secret: str) -> None:
-        self.port, self.path, self.secret = port, path, secret
-        self.latencies: list[float] = []
-        self.acks = 0
-        self.dups = 0
-        self.errors = 0
-        self.lock = threading.Lock()
-
-    def send(self, update_id: int, chat_id: int, text: str) -> None:
-        body = json.dumps(
-            {
-                "update_id": update_id,
-                "message": {
-                    "message_id": update_id % 100000,
-                    "from": {"id": chat_id, "is_bot": False, "first_name": "Warga"},
-                    "chat": {"id": chat_id, "type": "private"},
-                    "date": int(time.time()),
-                    "text": text,
-                },
-            }
-        ).encode()
-        headers = {
-            "Content-Type": "application/json",
-            "X-Telegram-Bot-Api-Secret-Token": self.secret,
+            url, secret = self.channel["webhook_url"], self.channel["secret_token"]
+            sender: AsyncSender | ThreadedSender
+            if client == "threaded":
+                sender = ThreadedSender(port, url, secret)
+            else:
+                sender = AsyncSender(port, url, secret, keep_alive=client == "async")
+            jobs = self.jobs(self.args.ack_n)
+            server0, pg0 = harness.tree_cpu(server.pid), harness.pg_cpu(self.args.db)
+            seconds = sender.run(jobs, self.args.connections)
+            server_cpu = harness.tree_cpu(server.pid) - server0
+            pg = harness.pg_cpu_delta(pg0, harness.pg_cpu(self.args.db))
+        finally:
+            harness.stop(server)
+        n = len(jobs)
+        if sender.errors or sender.acks != n:
+            raise SystemExit(f"{setup}: {sender.errors} errors, {sender.acks}/{n} acknowledged")
+        lat = sorted(sender.latencies)
+        return {
+            "rate": n / seconds,
+            "p50": statistics.median(lat) * 1000,
+            "p95": lat[int(0.95 * len(lat))] * 1000,
+            "client_ms": sender.cpu_seconds / n * 1000,
+            "server_ms": server_cpu / n * 1000,
+            "pg_ms": pg / n * 1000,
         }
-        for _attempt in range(5):
+
+    def acks(self, setups: list[str]) -> None:
+        results: dict[str, list[dict[str, float]]] = {s: [] for s in setups}
+        for run in range(self.args.ack_runs):
+            for setup in setups:  # interleaved: every setup sees the same machine load
+                r = self.ack_run(setup)
+                results[setup].append(r)
+                print(
+                    f"  run {run + 1} {setup:22} {r['rate']:6.0f}/s  latency p50 {r['p50']:.1f} ms "
+                    f"p95 {r['p95']:.1f} ms  CPU/webhook: client {r['client_ms']:.2f} ms, "
+                    f"gunicorn {r['server_ms']:.2f} ms, postgres {r['pg_ms']:.2f} ms  "
+                    f"load {harness.load_average()}",
+                    flush=True,
+                )
+        for setup, rs in results.items():
+            med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
+            print(
+                f"ACK {self.args.db} {setup:22} median {med['rate']:.0f} webhooks/s over "
+                f"{len(rs)} runs of {self.args.ack_n} ({self.args.connections} connections); "
+                f"CPU/webhook client {med['client_ms']:.2f} ms, "
+                f"gunicorn {med['server_ms']:.2f} ms, postgres {med['pg_ms']:.2f} ms"
+            )
+
+    def kill_restart(self, fake: Any) -> None:
+        """Backlog -> one db_worker (processed/s); then `--n` webhooks (+1 % redeliveries) with
+        the worker SIGKILLed and restarted halfway; then every count must agree."""
+        app, workers, threads, _client = SHIPPED[self.args.db].split(":")
+        port = free_port()
+        server = harness.start_gunicorn(self.env, port, int(workers), int(threads), app)
+        worker = None
+        try:
+            url, secret = self.channel["webhook_url"], self.channel["secret_token"]
+            sender = AsyncSender(port, url, secret)
+            backlog = self.jobs(self.args.backlog)
+            sender.run(backlog, self.args.connections)
+            target = harness.counts()["events"]  # with any left by the ack runs
+            worker = harness.start_worker(self.env)
+            c, seconds = harness.wait_processed(target, timeout=1800)
+            print(
+                f"PROCESS {self.args.db} {c['processed']}/{target} events (+{c['sent']} "
+                f"replies sent) in {seconds:.1f} s = {c['processed'] / seconds:.0f} processed "
+                f"messages/s (one db_worker, incl. its start-up)  load {harness.load_average()}"
+            )
+            base = c
+            jobs = self.jobs(self.args.n, chat_base=5000)
+            repeats = random.Random(1).sample(jobs, int(self.args.n * 0.01))
+            jobs += repeats
+            random.Random(2).shuffle(jobs)
+            sender = AsyncSender(port, url, secret)
+            killed = threading.Event()
+
+            def progress(n: int) -> None:
+                nonlocal worker
+                if n >= len(jobs) // 2 and not killed.is_set():
+                    killed.set()
+                    assert worker is not None
+                    worker.send_signal(signal.SIGKILL)
+                    worker.wait()
+                    print(f"  SIGKILL db_worker after {n} webhooks; restarting", flush=True)
+                    worker = harness.start_worker(self.env)
+
             t0 = time.perf_counter()
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                conn.request("POST", self.path, body, headers)
-                response = conn.getresponse()
-                data = response.read()
-                conn.close()
-            except OSError:
-                time.sleep(0.05)
-                continue
-            dt = time.perf_counter() - t0
-            with self.lock:
-                self.latencies.append(dt)
-                if response.status == 200:
-                    result = json.loads(data)
-                    self.acks += result["accepted"]
-                    self.dups += result["duplicates"]
-                else:
-                    self.errors += 1
-            return
-        with self.lock:
-            self.errors += 1
-
-    def run(self, jobs: list[tuple[int, int, str]], threads: int, on_progress: Any = None) -> float:
-        it = iter(jobs)
-        lock = threading.Lock()
-        done = [0]
-
-        def loop() -> None:
-            while True:
-                with lock:
-                    job = next(it, None)
-                    if job is None:
-                        return
-                    done[0] += 1
-                    n = done[0]
-                self.send(*job)
-                if on_progress:
-                    on_progress(n)
-
-        t0 = time.perf_counter()
-        workers = [threading.Thread(target=loop) for _ in range(threads)]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-        return time.perf_counter() - t0
-
-
-def counts(env: dict[str, str]) -> dict[str, int]:
-    from django.db import connection
-    from django.db.models import Count
-
-    from polmas.channels.models import InboundEvent as E
-    from polmas.channels.models import InboundReport as R
-    from polmas.channels.models import OutboundMessage as O
-
-    dup_reports = (
-        R.objects.values("idempotency_key").annotate(n=Count("id")).filter(n__gt=1).count()
-    )
-    result = {
-        "events": E.objects.count(),
-        "processed": E.objects.filter(processed_at__isnull=False).count(),
-        "reports": R.objects.count(),
-        "outbound": O.objects.count(),
-        "sent": O.objects.filter(status="sent").count(),
-        "dup_reports": dup_reports,
-        "case_events": E.objects.filter(outcome="case_created").count(),
-    }
-    connection.close()
-    return result
-
-
-def wait_processed(
-    env: dict[str, str], target: int, timeout: float
-) -> tuple[dict[str, int], float]:
-    t0 = time.perf_counter()
-    while True:
-        c = counts(env)
-        if (
-            c["processed"] >= target and c["sent"] >= c["outbound"]
-        ) or time.perf_counter() - t0 > timeout:
-            return c, time.perf_counter() - t0
-        time.sleep(1.0)
+            seconds = sender.run(jobs, self.args.connections, progress)
+            print(
+                f"  sent {len(jobs)} webhooks ({len(repeats)} redeliveries) in {seconds:.1f} s; "
+                f"acknowledged new {sender.acks}, duplicates {sender.dups}, errors {sender.errors}"
+            )
+            # The killed worker's claimed job stays RUNNING in django-tasks-db; the cron `tick`
+            # re-enqueues the events it left unprocessed (their processing is idempotent).
+            time.sleep(3)
+            harness.polmas(self.env, "channels", "tick", "--recover-after", "0")
+            c, waited = harness.wait_processed(base["processed"] + sender.acks, timeout=1800)
+            total = time.perf_counter() - t0
+        finally:
+            harness.stop(worker)
+            harness.stop(server)
+        d = {k: c[k] - base[k] for k in ("events", "processed", "cases", "case_events", "sent")}
+        lost = sender.acks - d["processed"]
+        doubled = c["dup_events"] + c["dup_cases"] + c["dup_replies"]
+        doubled += d["cases"] - d["case_events"]  # a case no event claims
+        ok = lost == 0 and doubled == 0 and d["events"] == sender.acks and sender.errors == 0
+        print(
+            f"KILL-RESTART {self.args.db} {'OK' if ok else 'FAILED'}: acknowledged={sender.acks} "
+            f"raw_events={d['events']} processed={d['processed']} cases={d['cases']} "
+            f"(events with a case {d['case_events']}) replies_sent={d['sent']} lost={lost} "
+            f"doubled={doubled} redeliveries_ignored={sender.dups} errors={sender.errors}"
+        )
+        print(
+            f"  jobs process_inbound total {c['jobs']} by status {c['jobs_by_status']}; "
+            f"duplicate event keys {c['dup_events']}, case idempotency keys {c['dup_cases']}, "
+            f"reply keys {c['dup_replies']}; {d['processed'] / total:.0f} processed messages/s "
+            f"end to end ({total:.1f} s from the first webhook, drained {waited:.1f} s after "
+            f"the last); fake provider got {len(fake.sends())} sends for {c['outbound']} replies"
+        )
+        if not ok:
+            raise SystemExit(1)
 
 
 def main() -> None:
@@ -252,131 +200,42 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--ack-runs", type=int, default=3)
     parser.add_argument("--ack-n", type=int, default=2000)
-    parser.add_argument("--n", type=int, default=10000)
-    parser.add_argument("--clients", type=int, default=8, help="client threads")
-    parser.add_argument("--repeat-share", type=float, default=0.01)
+    parser.add_argument("--connections", type=int, default=16, help="client connections")
+    parser.add_argument("--setup", action="append", help="app:workers:threads:client (repeat)")
     parser.add_argument(
-        "--settings",
-        default="polmas.config.settings",
-        help="settings module for gunicorn and the worker (default: as shipped)",
+        "--compare", action="store_true", help="the previous setup vs the shipped one"
     )
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=1, help=">1: gthread worker class")
-    parser.add_argument(
-        "--ack-only", action="store_true", help="measure acknowledgements only (skip 2 and 3)"
-    )
+    parser.add_argument("--ack-only", action="store_true", help="skip the kill-restart run")
+    parser.add_argument("--kill-restart", action="store_true", help="skip the ack runs")
+    parser.add_argument("--backlog", type=int, default=2000, help="events for processed/s")
+    parser.add_argument("--n", type=int, default=10000, help="webhooks in the kill-restart run")
     args = parser.parse_args()
+    setups = args.setup or ([PREVIOUS[args.db]] if args.compare else []) + [SHIPPED[args.db]]
 
     from polmas.channels.testing import FakeProvider
 
     tmp = Path(tempfile.mkdtemp(prefix="polmas_bench_channels_"))
     fake = FakeProvider().__enter__()
-    gunicorn = worker = None
     try:
-        env = prepare(args.db, tmp)
-        env["DJANGO_SETTINGS_MODULE"] = args.settings
+        env = harness.prepare(args.db, tmp)
         os.environ.update(DATABASE_URL=env["DATABASE_URL"], POLMAS_VAR_DIR=str(tmp))
         os.environ["DJANGO_SETTINGS_MODULE"] = "polmas.config.settings"
         import django
 
         django.setup()
-        channel = json.loads(
-            polmas(
-                env,
-                "channels",
-                "add",
-                "telegram",
-                "--unit",
-                "polsek-lohbener",
-                "--api-base",
-                fake.url,
-                "--rate",
-                "100000",
-            )
-        )
-        port = free_port()
-        gunicorn = start_gunicorn(env, port, args.workers, args.threads)
-        sender = Sender(port, channel["webhook_url"], channel["secret_token"])
+        add = ["channels", "add", "telegram", "--unit", "polsek-lohbener", "--api-base", fake.url]
+        channel = json.loads(harness.polmas(env, *add, "--rate", "100000"))
         print(
-            f"settings={args.settings} database={args.db} gunicorn workers={args.workers} threads={args.threads} client threads={args.clients} cores={os.cpu_count()}"  # noqa: E501
+            f"database={args.db} cores={os.cpu_count()} client connections={args.connections} "
+            f"load {harness.load_average()}",
+            flush=True,
         )
-
-        # 1. acknowledgement rate (no worker running)
-        rates, uid = [], 1
-        for run in range(args.ack_runs):
-            jobs = [
-                (uid + i, 1000 + (uid + i) % 500, random.choice(TEXTS)) for i in range(args.ack_n)
-            ]
-            uid += args.ack_n
-            sender.latencies.clear()
-            seconds = sender.run(jobs, args.clients)
-            rates.append(args.ack_n / seconds)
-            lat = sorted(sender.latencies)
-            print(
-                f"  ack run {run + 1}: {args.ack_n} webhooks in {seconds:.2f} s = {rates[-1]:.0f}/s; "  # noqa: E501
-                f"latency median {statistics.median(lat) * 1000:.1f} ms p95 {lat[int(0.95 * len(lat))] * 1000:.1f} ms"  # noqa: E501
-            )
-        print(
-            f"ACK median {statistics.median(rates):.0f} webhooks/s over {args.ack_runs} runs of {args.ack_n}"  # noqa: E501
-        )
-
-        if args.ack_only:
-            return
-        # 2. end-to-end processing of the backlog by one db_worker
-        backlog = args.ack_runs * args.ack_n
-        worker = start_worker(env)
-        c, seconds = wait_processed(env, backlog, timeout=1800)
-        print(
-            f"PROCESS {c['processed']}/{backlog} events (+{c['sent']} replies sent) in {seconds:.1f} s = "  # noqa: E501
-            f"{c['processed'] / seconds:.0f} processed messages/s (one db_worker, incl. ~2 s model load)"  # noqa: E501
-        )
-        base = c
-
-        # 3. 10,000 webhooks, worker SIGKILLed and restarted midway, some redeliveries
-        jobs = [(uid + i, 5000 + i % 700, random.choice(TEXTS)) for i in range(args.n)]
-        repeats = random.Random(1).sample(jobs, int(args.n * args.repeat_share))
-        jobs += repeats
-        random.Random(2).shuffle(jobs)
-        sender.acks = sender.dups = sender.errors = 0
-        killed = threading.Event()
-
-        def progress(n: int) -> None:
-            nonlocal worker
-            if n == len(jobs) // 2 and not killed.is_set():
-                killed.set()
-                assert worker is not None
-                worker.send_signal(signal.SIGKILL)
-                worker.wait()
-                print(f"  SIGKILL db_worker after {n} webhooks; restarting")
-                worker = start_worker(env)
-
-        seconds = sender.run(jobs, args.clients, progress)
-        print(
-            f"  sent {len(jobs)} webhooks ({len(repeats)} redeliveries) in {seconds:.1f} s; "
-            f"acknowledged new {sender.acks}, acknowledged duplicates {sender.dups}, errors {sender.errors}"  # noqa: E501
-        )
-        # the killed worker's claimed task stays 'running' in django-tasks-db: the tick recovers it
-        time.sleep(5)
-        polmas(env, "channels", "tick", "--recover-after", "0")
-        c, waited = wait_processed(env, base["processed"] + sender.acks, timeout=1800)
-        processed = c["processed"] - base["processed"]
-        reports = c["reports"] - base["reports"]
-        print(
-            f"KILL-RESTART acknowledged={sender.acks} processed={processed} "
-            f"lost={sender.acks - processed} duplicates={c['dup_reports'] + (reports - (c['case_events'] - base['case_events']))} "  # noqa: E501
-            f"redeliveries_ignored={sender.dups} cases={reports} replies_sent={c['sent'] - base['sent']} "  # noqa: E501
-            f"(drained {waited:.1f} s after the last webhook)"
-        )
-        provider_sends = len(fake.sends())
-        print(
-            f"  fake provider received {provider_sends} sends for {c['outbound']} outbound rows "
-            f"({provider_sends - c['outbound']} re-sent after the kill: at-least-once)"
-        )
+        bench = Bench(args, env, channel)
+        if not args.kill_restart:
+            bench.acks(setups)
+        if not args.ack_only:
+            bench.kill_restart(fake)
     finally:
-        for proc in (worker, gunicorn):
-            if proc is not None and proc.poll() is None:
-                proc.terminate()
-                proc.wait(timeout=20)
         fake.__exit__(None, None, None)
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -1,10 +1,10 @@
-"""Admin: channels per unit (secrets editable by admins), queues and the interim reports."""
+"""Admin: channels per unit (secrets editable by admins), inbound events, outbound queue."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from polmas.channels.models import Broadcast, Channel, InboundEvent, InboundReport, OutboundMessage
+from polmas.channels.models import Broadcast, Channel, InboundEvent, OutboundMessage
 from polmas.org.admin import AuditedAdmin
 
 
@@ -48,10 +48,3 @@ class OutboundMessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 @admin.register(Broadcast)
 class BroadcastAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("id", "unit", "created_at", "recipients")
-
-
-@admin.register(InboundReport)
-class InboundReportAdmin(AuditedAdmin):
-    list_display = ("tracking_code", "unit", "desa", "category", "status", "created_at")
-    list_filter = ("status", "channel_kind")
-    exclude = ("contact",)

@@ -254,50 +254,6 @@ class MessageLog(models.Model):
         return f"{self.direction} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class ReportStatus(models.TextChoices):
-    RECEIVED = "diterima", _("Diterima")
-    IN_PROGRESS = "diproses", _("Sedang ditangani")
-    DONE = "selesai", _("Selesai")
-
-
-class InboundReport(TimeStampedModel):
-    """INTERIM sink for residents' reports until `polmas.aspirations` is wired in as the case
-    backend (see services/backends.py). Holds what the real case needs, nothing more."""
-
-    tracking_code = models.CharField(_("kode pelacakan"), max_length=20, unique=True)
-    idempotency_key = models.CharField(max_length=160, unique=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    desa = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    text = models.TextField(_("isi"))
-    category = models.CharField(_("kategori"), max_length=40, blank=True)
-    urgency = models.CharField(_("urgensi"), max_length=20, blank=True)
-    lat = models.FloatField(null=True, blank=True)
-    lng = models.FloatField(null=True, blank=True)
-    anonymous = models.BooleanField(_("anonim"), default=False)
-    channel_kind = models.CharField(max_length=12, choices=ChannelKind.choices)
-    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.SET_NULL)
-    attachments = models.JSONField(default=list, blank=True)
-    status = models.CharField(
-        max_length=12, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
-    )
-    status_note = models.TextField(blank=True)
-    extra_info = models.TextField(blank=True)
-
-    objects: ClassVar[ScopedQuerySet[InboundReport]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
-    scope_unit_field = "unit"
-    scope_region_field = "desa"
-
-    class Meta:
-        ordering = ("-created_at",)
-        verbose_name = _("laporan warga (sementara)")
-        verbose_name_plural = _("laporan warga (sementara)")
-
-    def __str__(self) -> str:
-        return self.tracking_code
-
-
 class ReportLink(models.Model):
     """Which resident and channel a tracking code came from, so case updates reach them."""
 

@@ -111,7 +111,7 @@ def web_form(request: HttpRequest, channel_id: int) -> HttpResponse:
             "channel": channel,
             "session": session,
             "submission": uuid.uuid4(),
-            "error": request.GET.get("galat") == "1",
+            "error": request.GET.get("galat", ""),
         },
     )
     response.set_cookie("polmas_warga", session, max_age=180 * 86400, httponly=True, samesite="Lax")

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import (
     Http404,
     HttpRequest,
@@ -36,12 +36,14 @@ from django.views.decorators.csrf import csrf_exempt
 
 from polmas.channels.models import Channel
 from polmas.channels.services.inbound import accept_events
+from polmas.channels.services.media import max_media_bytes, store_web_photo
 from polmas.channels.types import registry
 from polmas.channels.types.base import PayloadError
 from polmas.channels.types.whatsapp.signature import handshake
+from polmas.patrols.uploads import MULTIPART_OVERHEAD, SizeLimitHandler
 
 logger = logging.getLogger("polmas.channels")
-FORM_KINDS = {"sms", "web"}
+FORM_KINDS = {"sms"}
 CHANNEL_CACHE_SECONDS = 5.0
 _channels: dict[tuple[str, int], tuple[float, Channel]] = {}
 _channels_lock = threading.Lock()
@@ -55,7 +57,7 @@ def forget_channels(**_kwargs: Any) -> None:
         _channels.clear()
 
 
-def _active_channel(kind: str, channel_id: int) -> Channel:
+def active_channel(kind: str, channel_id: int) -> Channel:
     """The active channel (only what the webhook needs), cached briefly; 404 otherwise."""
     now = time.monotonic()
     hit = _channels.get((kind, channel_id))
@@ -101,7 +103,7 @@ def webhook(request: HttpRequest, kind: str, channel_id: int) -> HttpResponse:
     spec = registry().get(kind)
     if spec is None:
         return HttpResponse(status=404)
-    channel = _active_channel(kind, channel_id)
+    channel = active_channel(kind, channel_id)
     if request.method == "GET" and kind == "whatsapp":
         challenge = handshake(request.GET, channel.secrets or {})
         if challenge is None:
@@ -112,6 +114,8 @@ def webhook(request: HttpRequest, kind: str, channel_id: int) -> HttpResponse:
         return HttpResponse(challenge, content_type="text/plain")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if kind == "web":
+        return _web_submit(request, channel)
     declared = request.META.get("CONTENT_LENGTH") or "0"
     limit = int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440) or 2_621_440)
     if declared.isdigit() and int(declared) > limit:
@@ -135,11 +139,39 @@ def webhook(request: HttpRequest, kind: str, channel_id: int) -> HttpResponse:
         events = spec.split(body, form)
     except PayloadError as exc:
         logger.info("channel %s: malformed webhook body: %s", channel.pk, exc)
-        if kind == "web":
-            return redirect(f"/channels/web/{channel.pk}/?galat=1")
         return HttpResponseBadRequest("malformed payload")
     new, duplicates = accept_events(channel, events)
-    if kind == "web":
-        session = events[0].payload["session"] if events else ""
-        return redirect(f"/channels/web/{channel.pk}/tanda-terima/{session}/", permanent=False)
     return JsonResponse({"ok": True, "accepted": new, "duplicates": duplicates})
+
+
+def _web_submit(request: HttpRequest, channel: Channel) -> HttpResponse:
+    """The public form: text and an optional photo (multipart). A photo over the limit, while
+    streaming or by the declared length, or one that is not a JPEG/PNG/WebP image, sends the
+    resident back to the form with the reason; nothing is stored."""
+    form_page = f"/channels/web/{channel.pk}/"
+    limit = max_media_bytes()
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
+        return redirect(f"{form_page}?galat=foto")
+    watcher = SizeLimitHandler(request, limit=limit)
+    request.upload_handlers = [watcher, *request.upload_handlers]
+    try:
+        form, files = request.POST, request.FILES
+    except RequestDataTooBig:
+        return redirect(f"{form_page}?galat=foto")
+    upload = files.get("photo")
+    if watcher.exceeded or (upload is not None and (upload.size or 0) > limit):
+        return redirect(f"{form_page}?galat=foto")
+    try:
+        events = registry()["web"].split(b"", form)
+    except PayloadError as exc:
+        logger.info("channel %s: malformed web form: %s", channel.pk, exc)
+        return redirect(f"{form_page}?galat=1")
+    if upload is not None:
+        try:
+            events[0].payload["photo"] = store_web_photo(channel, upload)
+        except ValidationError:
+            return redirect(f"{form_page}?galat=gambar")
+    accept_events(channel, events)
+    session = events[0].payload["session"]
+    return redirect(f"{form_page}tanda-terima/{session}/", permanent=False)

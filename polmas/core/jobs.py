@@ -6,6 +6,8 @@ commits so a worker never sees a job for a row that was rolled back.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -25,6 +27,41 @@ def enqueue_atomic(task: Any, *args: Any, **kwargs: Any) -> None:
         task.enqueue(*args, **kwargs)
     else:
         enqueue_on_commit(task, *args, **kwargs)
+
+
+def enqueue_many_atomic(task: Any, calls: Sequence[tuple[Any, ...]]) -> None:
+    """`enqueue_atomic(task, *args)` for each args tuple in `calls`, with the job rows written by
+    one INSERT (the webhook hot path). The rows are the ones django-tasks-db's own `enqueue`
+    writes; its `task_enqueued` signal (a debug log line in django-tasks) is sent only when
+    debug logging is on for `django_tasks`. Other backends: each job after commit."""
+    if not calls:
+        return
+    if not (_queue_is_this_database(task) and transaction.get_connection().in_atomic_block):
+        for args in calls:
+            enqueue_on_commit(task, *args)
+        return
+    from django_tasks.signals import task_enqueued
+    from django_tasks.utils import normalize_json
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    backend = task.get_backend()
+    backend.validate_task(task)
+    rows: list[Any] = [
+        DBTaskResult(
+            id=backend._get_id(),
+            args_kwargs=normalize_json({"args": list(args), "kwargs": {}}),
+            priority=task.priority,
+            task_path=task.module_path,
+            queue_name=task.queue_name,
+            run_after=task.run_after or get_date_max(),  # what its pre_save handler sets
+            backend_name=backend.alias,
+        )
+        for args in calls
+    ]
+    DBTaskResult.objects.bulk_create(rows)
+    if logging.getLogger("django_tasks").isEnabledFor(logging.DEBUG):
+        for row in rows:
+            task_enqueued.send(type(backend), task_result=row.task_result)
 
 
 def _queue_is_this_database(task: Any) -> bool:

@@ -1,17 +1,14 @@
 """The ONE adapter between channels and the case / hoax apps.
 
 Channels never import `polmas.aspirations` or `polmas.hoaxes` services directly: it calls a
-`CaseBackend` and a `HoaxBackend` obtained from `case_backend()` / `hoax_backend()`. The
-defaults here are interim:
-
-- `InterimCaseBackend` stores reports in `channels.InboundReport` and returns a tracking code.
-- `MatchingHoaxBackend` runs `polmas.hoaxes.matching` over a small KB read from the JSONL file
-  named by setting `POLMAS_CHANNELS_HOAX_KB` (lines `{"id","title","claim"?,"explanation"?,
-  "url"?,"verdict"?}`); without it every check answers "none".
-
-At merge the lead points settings `POLMAS_CHANNELS_CASE_BACKEND` / `POLMAS_CHANNELS_HOAX_BACKEND`
-(dotted paths to zero-argument factories or classes) at the real services, which must satisfy
-the Protocols below. Case notifications flow the other way through
+`CaseBackend` and a `HoaxBackend` obtained from `case_backend()` / `hoax_backend()`, chosen by
+the settings `POLMAS_CHANNELS_CASE_BACKEND` / `POLMAS_CHANNELS_HOAX_BACKEND` (dotted paths to
+zero-argument factories or classes). The shipped settings point both at `services/wired.py`
+(cases in `polmas.aspirations`, rumours in `polmas.hoaxes`); an empty case setting means the
+same aspirations backend. An empty hoax setting means `MatchingHoaxBackend`: the matcher of
+`polmas.hoaxes.matching` over a JSONL KB named by `POLMAS_CHANNELS_HOAX_KB` (lines
+`{"id","title","claim"?,"explanation"?,"url"?,"verdict"?}`; without it every check answers
+"none"). Case notifications flow the other way through
 `polmas.channels.services.outbound.notify_reporter(tracking_code=..., text=..., dedupe_key=...)`
 and the `deliver_case_messages` job, which pulls `pending_case_messages()`.
 """
@@ -19,7 +16,6 @@ and the `deliver_case_messages` job, which pulls `pending_case_messages()`.
 from __future__ import annotations
 
 import json
-import secrets
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +23,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
 Confidence = Literal["confident", "uncertain", "none"]
@@ -106,103 +101,6 @@ class HoaxBackend(Protocol):
     ) -> HoaxAnswer: ...
 
 
-# --- interim case sink -------------------------------------------------------------------------
-
-_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def new_tracking_code() -> str:
-    body = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
-    return f"LP-{body[:4]}-{body[4:]}"
-
-
-def normalise_code(text: str) -> str:
-    raw = "".join(ch for ch in text.upper() if ch.isalnum())
-    if raw.startswith("LP"):
-        raw = raw[2:]
-    return f"LP-{raw[:4]}-{raw[4:8]}" if len(raw) == 8 else text.strip().upper()
-
-
-class InterimCaseBackend:
-    """Stores reports in `channels.InboundReport` until aspirations is wired in."""
-
-    def create_case(self, case: NewCase) -> CaseRef:
-        from polmas.channels.models import InboundReport
-        from polmas.org.models import Region, Unit
-        from polmas.org.selectors import responsible_unit_for_desa, responsible_unit_for_point
-
-        existing = InboundReport.objects.filter(idempotency_key=case.idempotency_key).first()
-        if existing is not None:
-            return CaseRef(existing.tracking_code, existing.unit.name, created=False)
-        desa_code = case.desa_code
-        unit = None
-        if desa_code is None and case.lat is not None and case.lng is not None:
-            location, unit = responsible_unit_for_point(case.lat, case.lng)
-            desa_code = location.desa.code if location.desa else None
-        if unit is None and desa_code:
-            unit = responsible_unit_for_desa(desa_code)
-        if unit is None:
-            unit = Unit.objects.get(pk=case.fallback_unit_id)
-        desa = Region.objects.filter(code=desa_code).first() if desa_code else None
-        for _attempt in range(5):
-            try:
-                with transaction.atomic():
-                    report = InboundReport.objects.create(
-                        tracking_code=new_tracking_code(),
-                        idempotency_key=case.idempotency_key,
-                        unit=unit,
-                        desa=desa,
-                        text=case.text,
-                        category=case.category,
-                        urgency=case.urgency,
-                        lat=case.lat,
-                        lng=case.lng,
-                        anonymous=case.anonymous,
-                        channel_kind=case.channel_kind,
-                        contact_id=case.contact_id,
-                        attachments=list(case.attachments),
-                    )
-                from polmas.core.audit import record_event
-
-                record_event(actor=None, verb="channels.report.create", target=report)
-                return CaseRef(report.tracking_code, unit.name)
-            except IntegrityError:
-                again = InboundReport.objects.filter(idempotency_key=case.idempotency_key).first()
-                if again is not None:
-                    return CaseRef(again.tracking_code, again.unit.name, created=False)
-        raise RuntimeError("could not allocate a tracking code")
-
-    def case_status(self, tracking_code: str) -> CaseStatus | None:
-        from polmas.channels.models import InboundReport
-
-        report = (
-            InboundReport.objects.select_related("unit")
-            .filter(tracking_code=normalise_code(tracking_code))
-            .first()
-        )
-        if report is None:
-            return None
-        return CaseStatus(
-            report.tracking_code, report.get_status_display(), report.unit.name, report.status_note
-        )
-
-    def add_reporter_info(self, tracking_code: str, text: str) -> bool:
-        from polmas.channels.models import InboundReport
-
-        report = InboundReport.objects.filter(tracking_code=normalise_code(tracking_code)).first()
-        if report is None:
-            return False
-        report.extra_info = (report.extra_info + "\n" + text).strip()
-        report.save(update_fields=["extra_info", "updated_at"])
-        return True
-
-    def pending_case_messages(self, limit: int) -> list[CaseMessage]:
-        return []  # interim reports notify directly (services.reports.set_report_status)
-
-    def mark_case_message(self, message_id: str, *, queued: bool, note: str) -> None:
-        return None
-
-
 # --- hoax check over polmas.hoaxes.matching -------------------------------------------------------
 
 
@@ -268,6 +166,10 @@ class MatchingHoaxBackend:
 _cache: dict[str, Any] = {}
 
 
+def _aspirations_backend() -> Any:
+    return import_string("polmas.channels.services.wired.AspirationsCaseBackend")()
+
+
 def _build(setting: str, default: Any) -> Any:
     target = getattr(settings, setting, None)
     if not target:
@@ -279,7 +181,7 @@ def _build(setting: str, default: Any) -> Any:
 def case_backend() -> CaseBackend:
     key = f"case:{getattr(settings, 'POLMAS_CHANNELS_CASE_BACKEND', '')}"
     if key not in _cache:
-        _cache[key] = _build("POLMAS_CHANNELS_CASE_BACKEND", InterimCaseBackend)
+        _cache[key] = _build("POLMAS_CHANNELS_CASE_BACKEND", _aspirations_backend)
     backend: CaseBackend = _cache[key]
     return backend
 

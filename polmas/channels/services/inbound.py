@@ -22,7 +22,7 @@ from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
 from polmas.channels.types import vendor
 from polmas.channels.types.base import RawEvent
-from polmas.core.jobs import enqueue_atomic, enqueue_on_commit
+from polmas.core.jobs import enqueue_many_atomic, enqueue_on_commit
 
 logger = logging.getLogger("polmas.channels")
 
@@ -32,7 +32,8 @@ def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
 
     One transaction, one commit: a single `INSERT ... ON CONFLICT DO NOTHING RETURNING id` for
     all the events (a redelivered key returns no row), then one job row per new event in the
-    same transaction (`enqueue_atomic`; after commit for non-database queues)."""
+    same transaction, written by one INSERT (`enqueue_many_atomic`; after commit for other
+    queues)."""
     from polmas.channels import tasks
 
     if not events:
@@ -55,8 +56,7 @@ def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = sorted(row[0] for row in cursor.fetchall())
-        for event_id in ids:
-            enqueue_atomic(tasks.process_inbound, event_id)
+        enqueue_many_atomic(tasks.process_inbound, [(event_id,) for event_id in ids])
     return len(ids), len(events) - len(ids)
 
 

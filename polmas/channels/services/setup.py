@@ -1,4 +1,4 @@
-"""Channel setup and staff actions: create a channel, broadcast, update an interim report."""
+"""Channel setup and staff actions: create a channel, broadcast."""
 
 from __future__ import annotations
 
@@ -15,12 +15,10 @@ from polmas.channels.models import (
     Channel,
     ChannelKind,
     Identity,
-    InboundReport,
     OutboundStatus,
     Purpose,
-    ReportStatus,
 )
-from polmas.channels.services.outbound import notify_reporter, queue_message
+from polmas.channels.services.outbound import queue_message
 from polmas.channels.types import vendor
 from polmas.core.audit import record_event, snapshot
 from polmas.org.models import Unit
@@ -141,33 +139,3 @@ def broadcast_counts(broadcast: Broadcast) -> dict[str, int]:
     counts.update({row["status"]: row["n"] for row in rows})
     counts["total"] = broadcast.recipients
     return counts
-
-
-def set_report_status(
-    *, actor: Any, report: InboundReport, status: str, note: str = ""
-) -> InboundReport:
-    """Interim: change a report's status and tell the reporter on their channel."""
-    if status not in ReportStatus.values:
-        raise ValidationError(_("Status tidak dikenal."))
-    before = snapshot(report, ["status", "status_note"])
-    report.status, report.status_note = status, note
-    report.save(update_fields=["status", "status_note", "updated_at"])
-    record_event(
-        actor=actor,
-        verb="channels.report.status",
-        target=report,
-        before=before,
-        after=snapshot(report, ["status", "status_note"]),
-    )
-    text = _("Kabar laporan %(code)s: %(status)s.") % {
-        "code": report.tracking_code,
-        "status": report.get_status_display(),
-    }
-    if note:
-        text += " " + note
-    notify_reporter(
-        tracking_code=report.tracking_code,
-        text=text,
-        dedupe_key=f"report-status:{report.pk}:{status}:{report.updated_at.timestamp()}",
-    )
-    return report

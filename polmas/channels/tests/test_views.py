@@ -116,3 +116,68 @@ def test_public_web_form_uses_the_same_inbound_path(client: Client, world: World
         channel.webhook_path, {"session": session, "submission": str(uuid.uuid4()), "text": ""}
     )
     assert bad.status_code == 302 and "galat=1" in bad["Location"]
+
+
+def _png(size: tuple[int, int] = (32, 24)) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_web_form_accepts_a_photo_and_the_case_carries_it(client: Client, world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    channel = create_channel(actor=None, unit=world.unit_in, kind="web")
+    page = client.get(f"/channels/web/{channel.pk}/").content.decode()
+    assert 'enctype="multipart/form-data"' in page and 'name="photo"' in page
+    session = client.cookies["polmas_warga"].value
+    photo = SimpleUploadedFile("jalan.png", _png(), content_type="image/png")
+    response = client.post(
+        channel.webhook_path,
+        {
+            "session": session,
+            "submission": str(uuid.uuid4()),
+            "text": "Jalan berlubang di desa Lohbener",
+            "photo": photo,
+        },
+    )
+    assert response.status_code == 302 and "tanda-terima" in response["Location"]
+    drain()
+    case = Case.objects.get()
+    attachment = case.attachments.get()
+    assert attachment.content_type == "image/png" and attachment.size == len(_png())
+    assert case.tracking_code in client.get(response["Location"]).content.decode()
+
+
+def test_web_form_refuses_an_oversize_or_fake_photo(
+    client: Client, world: World, settings: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from polmas.channels.models import InboundEvent
+
+    channel = create_channel(actor=None, unit=world.unit_in, kind="web")
+
+    def post(name: str, content: bytes, content_type: str) -> str:
+        data = {
+            "session": str(uuid.uuid4()),
+            "submission": str(uuid.uuid4()),
+            "text": "Ada pungli di desa Lohbener",
+            "photo": SimpleUploadedFile(name, content, content_type=content_type),
+        }
+        response = client.post(channel.webhook_path, data)
+        assert response.status_code == 302
+        return str(response["Location"])
+
+    not_image = post("foto.jpg", b"MZ\x90\x00 this is no picture" * 20, "image/jpeg")
+    assert not_image.endswith("?galat=gambar")
+    assert "JPEG, PNG atau WebP" in client.get(not_image).content.decode()
+    settings.POLMAS_CHANNELS_MAX_MEDIA_BYTES = 2000
+    too_big = post("besar.png", _png((400, 400)) + b"\0" * 3000, "image/png")
+    assert too_big.endswith("?galat=foto")
+    assert "Foto terlalu besar" in client.get(too_big).content.decode()
+    assert not InboundEvent.objects.exists() and not Case.objects.exists()

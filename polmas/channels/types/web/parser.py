@@ -1,6 +1,8 @@
 """The public web form posts to the same webhook path as the providers:
 
 session=<uuid kept in the browser>&submission=<uuid per submit>&text=...&lat=&lng=&anonim=1
+and, as multipart, an optional `photo`: the webhook checks and stores it and adds
+`payload["photo"] = {"path","sha256","size","mime_type"}` to the event (see services/media.py).
 """
 
 from __future__ import annotations
@@ -52,6 +54,19 @@ def split(body: bytes, form: Any) -> list[RawEvent]:
 
 def parse(payload: dict[str, Any]) -> Inbound:
     anonymous = " #anonim" if payload.get("anonim") else ""
+    photo = payload.get("photo") or {}
+    if photo.get("path"):
+        return Inbound(
+            kind="photo",
+            sender_id=payload["session"],
+            text=payload["text"] + anonymous,
+            lat=payload.get("lat"),
+            lng=payload.get("lng"),
+            media_id=str(photo["path"]),
+            media_size=int(photo.get("size") or 0),
+            mime_type=str(photo.get("mime_type", "")),
+            original_type="form",
+        )
     return Inbound(
         kind="text",
         sender_id=payload["session"],
