@@ -10,6 +10,7 @@ Environment variables:
     POLMAS_TASKS_BACKEND "db" (default), "immediate" (tests, CLI one-offs)
     POLMAS_KONDUSIF_WEIGHTS kondusif index weights, e.g. "visit=30,negative=5" (insights)
     POLMAS_NOT_VISITED_DAYS election-period alert after this many days without a visit (14)
+    POLMAS_INSIGHTS_LIVE_MAX_AGE seconds the command map trusts its live roll-up (600)
 """
 
 from __future__ import annotations
@@ -228,6 +229,9 @@ for _pair in os.environ.get("POLMAS_KONDUSIF_WEIGHTS", "").split(","):
         _key, _value = _pair.split("=", 1)
         if _key.strip() in POLMAS_KONDUSIF_WEIGHTS:
             POLMAS_KONDUSIF_WEIGHTS[_key.strip()] = float(_value)
+# Command map "today" figures come from the live roll-up (refreshed every minute by the
+# scheduler) while it is at most this old; older -> computed from the source tables.
+POLMAS_INSIGHTS_LIVE_MAX_AGE = int(os.environ.get("POLMAS_INSIGHTS_LIVE_MAX_AGE", "600"))
 # Election period alert: a desa not visited for this many days within 30 days of voting day.
 POLMAS_NOT_VISITED_DAYS = int(os.environ.get("POLMAS_NOT_VISITED_DAYS", "14"))
 

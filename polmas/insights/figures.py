@@ -16,10 +16,11 @@ from typing import Any
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 
-from polmas.aspirations.models import CLOSED_STATUSES, Case, Category
+from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category, overdue_q
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import HoaxReport
-from polmas.insights.models import CategoryDaily, DesaDaily
+from polmas.insights.models import CategoryDaily, DesaDaily, OpenCaseCount, PatrolDaily
+from polmas.patrols.models import Patrol, PatrolStatus
 from polmas.patrols.selectors.coverage import Period
 
 ELECTION_CATEGORY_PREFIX = "pemilu"
@@ -37,6 +38,7 @@ COUNTERS = (
 )
 
 Key = tuple[str, dt.date]
+OpenKey = tuple[str, str]  # (desa code, urgency)
 
 
 @dataclass
@@ -143,3 +145,58 @@ def rollup_figures(period: Period, codes: list[str] | None = None) -> dict[Key, 
     for code, day, category, n in cats.values_list("desa_id", "day", "category", "opened"):
         result[(code, day)].categories[category] = n
     return {k: v for k, v in result.items() if not v.is_empty()}
+
+
+def direct_open_counts(
+    now: dt.datetime, codes: list[str] | None = None
+) -> dict[OpenKey, tuple[int, int]]:
+    """(desa, urgency) -> (open cases, of which past their deadline at `now`), from the cases.
+
+    Grouped by (status, desa, urgency) so both databases answer from the partial index
+    `asp_case_live_status_desa` (status, desa, urgency, due_at) WHERE deleted_at IS NULL."""
+    result: dict[OpenKey, tuple[int, int]] = {}
+    qs = _in(
+        Case.objects.filter(deleted_at__isnull=True, status__in=OPEN_STATUSES, desa__isnull=False),
+        "desa_id",
+        codes,
+    )
+    for _status, code, urgency, n, late in (
+        qs.values("status", "desa_id", "urgency")
+        .annotate(n=Count("desa_id"), late=Count("desa_id", filter=Q(overdue_q(now))))
+        .values_list("status", "desa_id", "urgency", "n", "late")
+    ):
+        open_n, late_n = result.get((code, urgency), (0, 0))
+        result[(code, urgency)] = (open_n + n, late_n + late)
+    return result
+
+
+def rollup_open_counts(codes: list[str] | None = None) -> dict[OpenKey, tuple[int, int]]:
+    """The same counts read from `OpenCaseCount` (as of its last refresh)."""
+    rows = _in(OpenCaseCount.objects.all(), "desa_id", codes)
+    return {
+        (code, urgency): (n, late)
+        for code, urgency, n, late in rows.values_list("desa_id", "urgency", "open", "overdue")
+        if n
+    }
+
+
+def direct_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
+    """(unit id, WIB day of planned start) -> patrols not cancelled nor deleted."""
+    rows = (
+        Patrol.objects.filter(
+            deleted_at__isnull=True,
+            planned_start__gte=period.start_at,
+            planned_start__lt=period.end_before,
+        )
+        .exclude(status=PatrolStatus.CANCELLED)
+        .annotate(d=TruncDate("planned_start", tzinfo=WIB))
+        .values("unit_id", "d")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "d", "n")
+    )
+    return {(unit, day): n for unit, day, n in rows if n}
+
+
+def rollup_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
+    rows = PatrolDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+    return {(u, d): n for u, d, n in rows.values_list("unit_id", "day", "patrols") if n}

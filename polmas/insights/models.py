@@ -164,3 +164,56 @@ class KondusifSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.day}: {self.score}"
+
+
+class OpenCaseCount(models.Model):
+    """Live roll-up: open cases per desa and urgency, and how many of them were past their
+    deadline, as of `LiveRefresh.refreshed_at` (rewritten by `refresh_live` every minute)."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    urgency = models.CharField(max_length=10)
+    open = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[OpenCaseCount]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_region_field = "desa"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "urgency"], name="uniq_insights_open_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.urgency}: {self.open}"
+
+
+class PatrolDaily(models.Model):
+    """Roll-up: patrols (not cancelled, not deleted) per unit and WIB day of planned start."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    patrols = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[PatrolDaily]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_unit_field = "unit"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "day"], name="uniq_insights_patrol_day")
+        ]
+        indexes = [models.Index(fields=["day", "unit"], name="ins_patrol_daily_day")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.day}: {self.patrols}"
+
+
+class LiveRefresh(models.Model):
+    """When a roll-up was last refreshed (`name="live"`: today's rows and open cases); the
+    row named "lock" serialises roll-up writers (SELECT ... FOR UPDATE)."""
+
+    name = models.CharField(max_length=20, unique=True)
+    refreshed_at = models.DateTimeField(null=True)
+    took_ms = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.refreshed_at}"

@@ -1,7 +1,10 @@
-"""The daily roll-up job: rebuild `DesaDaily`/`CategoryDaily` for days and snapshot the index.
+"""The daily roll-up job: rebuild `DesaDaily`/`CategoryDaily`/`PatrolDaily` for days and
+snapshot the index.
 
-Idempotent: a day's rows are deleted and written again from `figures.direct_figures` in one
-transaction, so running the job twice (or concurrently with a re-run) leaves the same rows.
+Idempotent: a day's rows are deleted and written again from `figures.direct_figures` /
+`figures.direct_patrol_days` in one transaction that first takes the roll-up lock (the row
+`LiveRefresh(name="lock")`, SELECT ... FOR UPDATE), so running the job twice, or next to the
+minute's live refresh, leaves the same rows.
 """
 
 from __future__ import annotations
@@ -12,8 +15,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from polmas.insights.figures import COUNTERS, direct_figures
-from polmas.insights.models import CategoryDaily, DesaDaily, KondusifSnapshot
+from polmas.insights.figures import COUNTERS, direct_figures, direct_patrol_days
+from polmas.insights.models import (
+    CategoryDaily,
+    DesaDaily,
+    KondusifSnapshot,
+    LiveRefresh,
+    PatrolDaily,
+)
 from polmas.patrols.selectors.coverage import Period
 
 CHUNK_DAYS = 31
@@ -25,10 +34,31 @@ class RollupRun:
     desa_rows: int = 0
     category_rows: int = 0
     snapshots: int = 0
+    patrol_rows: int = 0
+
+
+LOCK = "lock"
+
+
+def lock_rollups() -> None:
+    """Serialise roll-up writers until the current transaction ends."""
+    LiveRefresh.objects.get_or_create(name=LOCK)
+    LiveRefresh.objects.select_for_update().filter(name=LOCK).first()
+
+
+def _rebuild_patrol_days(period: Period) -> int:
+    counts = direct_patrol_days(period)
+    PatrolDaily.objects.filter(day__gte=period.start, day__lte=period.end).delete()
+    rows = [
+        PatrolDaily(unit_id=unit, day=day, patrols=n) for (unit, day), n in sorted(counts.items())
+    ]
+    PatrolDaily.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
 
 
 @transaction.atomic
-def _rebuild_chunk(period: Period) -> tuple[int, int]:
+def _rebuild_chunk(period: Period) -> tuple[int, int, int]:
+    lock_rollups()
     figures = direct_figures(period)
     DesaDaily.objects.filter(day__gte=period.start, day__lte=period.end).delete()
     CategoryDaily.objects.filter(day__gte=period.start, day__lte=period.end).delete()
@@ -43,7 +73,7 @@ def _rebuild_chunk(period: Period) -> tuple[int, int]:
     ]
     DesaDaily.objects.bulk_create(desa_rows, batch_size=2000)
     CategoryDaily.objects.bulk_create(category_rows, batch_size=2000)
-    return len(desa_rows), len(category_rows)
+    return len(desa_rows), len(category_rows), _rebuild_patrol_days(period)
 
 
 def rebuild_rollups(start: dt.date, end: dt.date) -> RollupRun:
@@ -52,10 +82,11 @@ def rebuild_rollups(start: dt.date, end: dt.date) -> RollupRun:
     day = start
     while day <= end:
         chunk_end = min(end, day + dt.timedelta(days=CHUNK_DAYS - 1))
-        desa_rows, category_rows = _rebuild_chunk(Period(day, chunk_end))
+        desa_rows, category_rows, patrol_rows = _rebuild_chunk(Period(day, chunk_end))
         run.days += (chunk_end - day).days + 1
         run.desa_rows += desa_rows
         run.category_rows += category_rows
+        run.patrol_rows += patrol_rows
         day = chunk_end + dt.timedelta(days=1)
     return run
 
