@@ -13,14 +13,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 
 from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category, overdue_q
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import HoaxReport
-from polmas.insights.models import CategoryDaily, DesaDaily, OpenCaseCount, PatrolDaily
-from polmas.patrols.models import Patrol, PatrolStatus
+from polmas.insights.models import (
+    AreaDaily,
+    CategoryDaily,
+    DesaDaily,
+    OpenCaseCount,
+    PatrolDaily,
+)
+from polmas.patrols.models import CoverageDaily, Patrol, PatrolStatus, Topic, topic_field
 from polmas.patrols.selectors.coverage import Period
 
 ELECTION_CATEGORY_PREFIX = "pemilu"
@@ -200,3 +206,48 @@ def direct_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
 def rollup_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
     rows = PatrolDaily.objects.filter(day__gte=period.start, day__lte=period.end)
     return {(u, d): n for u, d, n in rows.values_list("unit_id", "day", "patrols") if n}
+
+
+@dataclass
+class AreaDay:
+    """The whole deployment on one day, as `AreaDaily` stores it."""
+
+    cases_closed: int = 0
+    cases_closed_on_time: int = 0
+    sessions: int = 0
+    residents: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+    topics: dict[str, int] = field(default_factory=dict)
+
+
+def area_days(period: Period, figures: dict[Key, DayFigures]) -> dict[dt.date, AreaDay]:
+    """Per day of the period: `figures` (every desa) summed, plus the coverage roll-up's
+    sessions, residents and deliveries per topic over every desa."""
+    result = {period.start + dt.timedelta(days=i): AreaDay() for i in range(period.days)}
+    for (_code, day), fig in figures.items():
+        area = result[day]
+        area.cases_closed += fig.cases_closed
+        area.cases_closed_on_time += fig.cases_closed_on_time
+        for category, n in fig.categories.items():
+            area.categories[category] = area.categories.get(category, 0) + n
+    columns = {t.value: topic_field(t.value) for t in Topic}
+    for day, sessions, residents, *per_topic in (
+        CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+        .values("day")
+        .annotate(s=Sum("sessions"), r=Sum("residents"), **{c: Sum(c) for c in columns.values()})
+        .values_list("day", "s", "r", *columns.values())
+    ):
+        area = result[day]
+        area.sessions, area.residents = int(sessions or 0), int(residents or 0)
+        area.topics = {t: int(v) for t, v in zip(columns, per_topic, strict=True) if v}
+    return result
+
+
+def rollup_area_days(period: Period) -> dict[dt.date, AreaDay]:
+    rows = AreaDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+    return {
+        r.day: AreaDay(
+            r.cases_closed, r.cases_closed_on_time, r.sessions, r.residents, r.categories, r.topics
+        )
+        for r in rows
+    }

@@ -217,3 +217,20 @@ class LiveRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.refreshed_at}"
+
+
+class AreaDaily(models.Model):
+    """Roll-up: the whole deployment's chart figures of one WIB day (the Polres charts read 366
+    rows instead of summing desa rows). Written with `DesaDaily` by the roll-up jobs; the
+    coverage part is copied from patrols' `CoverageDaily` at that time."""
+
+    day = models.DateField(unique=True)
+    cases_closed = models.PositiveIntegerField(default=0)
+    cases_closed_on_time = models.PositiveIntegerField(default=0)
+    sessions = models.PositiveIntegerField(default=0)
+    residents = models.PositiveIntegerField(default=0)
+    categories = models.JSONField(default=dict)  # category code -> cases opened
+    topics = models.JSONField(default=dict)  # topic -> message deliveries
+
+    def __str__(self) -> str:
+        return str(self.day)

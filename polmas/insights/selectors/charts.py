@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from polmas.aspirations.models import Category
 from polmas.core.formatting import WIB
-from polmas.insights.figures import direct_figures
+from polmas.insights.figures import direct_figures, rollup_area_days
 from polmas.insights.models import CategoryDaily, DesaDaily, PatrolDaily
 from polmas.insights.selectors.area import Area
 from polmas.insights.selectors.layers import _filter_codes, _in
@@ -34,8 +34,14 @@ TOPIC_COLUMNS = {t.value: topic_field(t.value) for t in Topic}
 
 
 def chart_data(
-    user: User, area: Area, period: Period, *, today: dt.date | None = None
+    user: User,
+    area: Area,
+    period: Period,
+    *,
+    today: dt.date | None = None,
+    area_rollup: bool = True,
 ) -> dict[str, Any]:
+    """`area_rollup=False` sums desa rows even for the whole deployment (tests compare)."""
     today = today or timezone.localdate()
     now = timezone.now()
     codes = _filter_codes(area)
@@ -48,7 +54,21 @@ def chart_data(
 
     by_category: dict[str, list[int]] = defaultdict(lambda: [0] * n)
     closed, on_time = [0] * n, [0] * n
-    if period.start <= last_rolled:
+    sessions, residents = [0] * n, [0] * n
+    topic_totals = dict.fromkeys(TOPIC_COLUMNS, 0)
+    coverage_from = period.start
+    if period.start <= last_rolled and codes is None and area_rollup:
+        # The whole deployment: one `AreaDaily` row per day.
+        for day, area_day in rollup_area_days(Period(period.start, last_rolled)).items():
+            i = index[day]
+            for cat, opened in area_day.categories.items():
+                by_category[cat][i] += opened
+            closed[i], on_time[i] = area_day.cases_closed, area_day.cases_closed_on_time
+            sessions[i], residents[i] = area_day.sessions, area_day.residents
+            for topic, deliveries in area_day.topics.items():
+                topic_totals[topic] = topic_totals.get(topic, 0) + deliveries
+        coverage_from = last_rolled + dt.timedelta(days=1)
+    elif period.start <= last_rolled:
         for day, cat, opened in (
             _in(
                 CategoryDaily.objects.filter(day__gte=period.start, day__lte=last_rolled),
@@ -78,23 +98,23 @@ def chart_data(
             for cat, opened_today in fig.categories.items():
                 by_category[cat][index[day]] += opened_today
 
-    # Sessions, residents and deliveries per topic: one pass over the coverage roll-up.
-    sessions, residents = [0] * n, [0] * n
-    topic_totals = dict.fromkeys(TOPIC_COLUMNS, 0)
+    # Sessions, residents and deliveries per topic from the coverage roll-up (kept by patrols
+    # with every session write) for the days `AreaDaily` did not answer.
     columns = list(TOPIC_COLUMNS.values())
-    for day, s, r, *per_topic in (
-        _in(
-            CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end),
-            "desa_id",
-            codes,
-        )
-        .values("day")
-        .annotate(s=Sum("sessions"), r=Sum("residents"), **{c: Sum(c) for c in columns})
-        .values_list("day", "s", "r", *columns)
-    ):
-        sessions[index[day]], residents[index[day]] = int(s or 0), int(r or 0)
-        for topic, value in zip(TOPIC_COLUMNS, per_topic, strict=True):
-            topic_totals[topic] += int(value or 0)
+    if coverage_from <= period.end:
+        for day, s, r, *per_topic in (
+            _in(
+                CoverageDaily.objects.filter(day__gte=coverage_from, day__lte=period.end),
+                "desa_id",
+                codes,
+            )
+            .values("day")
+            .annotate(s=Sum("sessions"), r=Sum("residents"), **{c: Sum(c) for c in columns})
+            .values_list("day", "s", "r", *columns)
+        ):
+            sessions[index[day]], residents[index[day]] = int(s or 0), int(r or 0)
+            for topic, value in zip(TOPIC_COLUMNS, per_topic, strict=True):
+                topic_totals[topic] += int(value or 0)
 
     patrols = [0] * n
     for day, count in _patrols_per_day(user, area, period, last_rolled, today):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from polmas.insights.figures import COUNTERS, direct_figures, direct_patrol_days
+from polmas.insights.figures import COUNTERS, area_days, direct_figures, direct_patrol_days
 from polmas.insights.models import (
+    AreaDaily,
     CategoryDaily,
     DesaDaily,
     KondusifSnapshot,
@@ -73,6 +74,10 @@ def _rebuild_chunk(period: Period) -> tuple[int, int, int]:
     ]
     DesaDaily.objects.bulk_create(desa_rows, batch_size=2000)
     CategoryDaily.objects.bulk_create(category_rows, batch_size=2000)
+    AreaDaily.objects.filter(day__gte=period.start, day__lte=period.end).delete()
+    AreaDaily.objects.bulk_create(
+        [AreaDaily(day=day, **vars(area)) for day, area in area_days(period, figures).items()]
+    )
     return len(desa_rows), len(category_rows), _rebuild_patrol_days(period)
 
 

@@ -14,9 +14,11 @@ from django.utils import timezone
 from polmas.aspirations.models import Status, Urgency
 from polmas.insights.figures import (
     COUNTERS,
+    area_days,
     direct_figures,
     direct_open_counts,
     direct_patrol_days,
+    rollup_area_days,
     rollup_figures,
     rollup_open_counts,
     rollup_patrol_days,
@@ -164,3 +166,23 @@ def test_layers_api_says_when_today_was_counted(world: World) -> None:
     assert body["live"] is True
     assert body["as_of"] == run.refreshed_at.isoformat()
     assert len(body["as_of_wib"]) == 5
+
+
+def test_area_rollup_equals_the_desa_rows(world: World) -> None:
+    today = timezone.localdate()
+    _random_data(world, random.Random(5), today)
+    _patrols(today, 5)
+    period = Period(today - dt.timedelta(days=20), today)
+    rebuild_rollups(period.start, today - dt.timedelta(days=1))
+    past = Period(period.start, today - dt.timedelta(days=1))
+    assert rollup_area_days(past) == area_days(past, direct_figures(past))
+    assert sum(a.sessions for a in rollup_area_days(past).values()) > 0
+    area = resolve_area(world.user_polres)
+    for live in (False, True):
+        if live:
+            refresh_live()
+        whole = chart_data(world.user_polres, area, period)
+        by_desa = chart_data(world.user_polres, area, period, area_rollup=False)
+        assert whole.pop("as_of") <= by_desa.pop("as_of")
+        assert whole == by_desa
+        assert sum(whole["sessions"]) > 0 and sum(sum(c["data"]) for c in whole["categories"]) > 50
