@@ -234,3 +234,33 @@ class AreaDaily(models.Model):
 
     def __str__(self) -> str:
         return str(self.day)
+
+
+class DesaMonthly(models.Model):
+    """Roll-up: a complete calendar month per desa (`DesaDaily` counters plus sessions and
+    residents from `CoverageDaily`), so a year-long map sums 12 rows per desa, not 366.
+
+    Rebuilt from the daily rows by the hourly job for the 13 complete months before the stamp
+    `LiveRefresh(name="monthly")`; readers use it only for complete months in that window."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    cases_opened = models.PositiveIntegerField(default=0)
+    cases_closed = models.PositiveIntegerField(default=0)
+    cases_closed_on_time = models.PositiveIntegerField(default=0)
+    election_cases = models.PositiveIntegerField(default=0)
+    hoax_reports = models.PositiveIntegerField(default=0)
+    provocation = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    triaged = models.PositiveIntegerField(default=0)
+    sessions = models.PositiveIntegerField(default=0)
+    residents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "month"], name="uniq_insights_desa_month")
+        ]
+        indexes = [models.Index(fields=["month", "desa"], name="ins_desa_monthly_month")]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.month}"

@@ -69,7 +69,7 @@ def _build(level: str) -> Boundaries:
             "type": "Feature",
             "id": code,
             "properties": {"code": code, "name": name, "parent": parent, "tps": tps},
-            "geometry": round_geometry(boundary),
+            "geometry": round_geometry(boundary or {}),
         }
         features[code] = json.dumps(feature, separators=(",", ":"), ensure_ascii=False)
         digest.update(features[code].encode())

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
 from polmas.core.formatting import WIB
@@ -24,6 +24,7 @@ from polmas.insights.figures import COUNTERS, DayFigures, direct_figures
 from polmas.insights.models import DesaDaily
 from polmas.insights.selectors.area import Area, DesaRow, owners_by_desa
 from polmas.insights.selectors.live import live_as_of, open_counts
+from polmas.insights.selectors.sums import desa_sums
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
 from polmas.patrols.models import CoverageDaily, CoverageLastVisit
@@ -107,33 +108,32 @@ def _rollup_sums(
     codes: list[str] | None,
     last_rolled: dt.date,
     live: dict[tuple[str, dt.date], DayFigures] | None = None,
+    *,
+    use_months: bool = True,
 ) -> dict[str, DayFigures]:
-    """Sums per desa over the period: roll-up rows up to `last_rolled`, then `live` figures
-    (today's, computed from the source tables when the live roll-up is not fresh)."""
+    """Sums per desa over the period: roll-up rows up to `last_rolled` (complete months from
+    `DesaMonthly`), then `live` figures (today's, from the source tables when the live
+    roll-up is not fresh)."""
     result: dict[str, DayFigures] = defaultdict(DayFigures)
     last_rolled = min(period.end, last_rolled)
     if period.start <= last_rolled:
-        rows = (
-            _in(
-                DesaDaily.objects.filter(day__gte=period.start, day__lte=last_rolled),
-                "desa_id",
-                codes,
-            )
-            .values("desa_id")
-            .annotate(**{f"s_{name}": Sum(name) for name in COUNTERS})
-            .values_list("desa_id", *(f"s_{name}" for name in COUNTERS))
+        sums = desa_sums(
+            DesaDaily, list(COUNTERS), period.start, last_rolled, codes, use_months=use_months
         )
-        for row in rows:
-            fig = result[row[0]]
-            for name, value in zip(COUNTERS, row[1:], strict=True):
-                setattr(fig, name, int(value or 0))
+        for code, by_name in sums.items():
+            fig = result[code]
+            for name, value in by_name.items():
+                setattr(fig, name, value)
     if live and period.end > last_rolled:
         for (code, _day), fig in live.items():
             result[code].add(fig)
     return result
 
 
-def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) -> Layers:
+def compute_layers(
+    area: Area, period: Period, *, today: dt.date | None = None, use_months: bool = True
+) -> Layers:
+    """`use_months=False` reads daily rows only (tests compare both)."""
     today = today or timezone.localdate()
     now = timezone.now()
     codes = _filter_codes(area)
@@ -144,16 +144,13 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
             values[code].last_visit = last
             values[code].days_since_visit = max(0, (period.end - last.astimezone(WIB).date()).days)
 
-    coverage = _in(
-        CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end), "desa_id", codes
+    fields = ["sessions", "residents"]
+    coverage = desa_sums(
+        CoverageDaily, fields, period.start, period.end, codes, use_months=use_months
     )
-    for code, n, people in (
-        coverage.values("desa_id")
-        .annotate(n=Sum("sessions"), people=Sum("residents"))
-        .values_list("desa_id", "n", "people")
-    ):
+    for code, sums in coverage.items():
         if code in values:
-            values[code].sessions, values[code].residents = int(n or 0), int(people or 0)
+            values[code].sessions, values[code].residents = sums["sessions"], sums["residents"]
 
     live_at = live_as_of(today, now)
     for (code, urgency), (n, late) in open_counts(codes, live_at, now).items():
@@ -169,7 +166,7 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
         if live_at is None and period.end >= today
         else None
     )
-    for code, fig in _rollup_sums(period, codes, last_rolled, live).items():
+    for code, fig in _rollup_sums(period, codes, last_rolled, live, use_months=use_months).items():
         if code in values:
             values[code].period = fig
     window_period = Period(period.end - dt.timedelta(days=kondusif.WINDOW_DAYS - 1), period.end)
@@ -177,7 +174,7 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
         for v in values.values():
             v.window = v.period
     else:
-        window = _rollup_sums(window_period, codes, last_rolled, live)
+        window = _rollup_sums(window_period, codes, last_rolled, live, use_months=use_months)
         for code, v in values.items():
             v.window = window.get(code, DayFigures())
 

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from polmas.insights.figures import COUNTERS, area_days, direct_figures, direct_patrol_days
@@ -20,10 +22,12 @@ from polmas.insights.models import (
     AreaDaily,
     CategoryDaily,
     DesaDaily,
+    DesaMonthly,
     KondusifSnapshot,
     LiveRefresh,
     PatrolDaily,
 )
+from polmas.patrols.models import CoverageDaily
 from polmas.patrols.selectors.coverage import Period
 
 CHUNK_DAYS = 31
@@ -112,10 +116,43 @@ def snapshot_kondusif(day: dt.date) -> int:
     return len(rows)
 
 
+@transaction.atomic
+def rebuild_monthly(today: dt.date | None = None) -> int:
+    """Rewrite `DesaMonthly` for the 13 complete months before `today`'s month from the daily
+    rows (`DesaDaily`, patrols' `CoverageDaily`), then stamp `LiveRefresh(name="monthly")`."""
+    from polmas.insights.selectors.sums import MONTHLY, MONTHS, add_months, first_of_month
+
+    lock_rollups()
+    today = today or timezone.localdate()
+    current = first_of_month(today)
+    start, end = add_months(current, -MONTHS), current - dt.timedelta(days=1)
+    rows: dict[tuple[str, dt.date], dict[str, int]] = {}
+    sources = ((DesaDaily, list(COUNTERS)), (CoverageDaily, ["sessions", "residents"]))
+    for model, fields in sources:
+        for code, month, *values in (
+            model.objects.filter(day__gte=start, day__lte=end)
+            .annotate(m=TruncMonth("day"))
+            .values("desa_id", "m")
+            .annotate(**{f"s_{f}": Sum(f) for f in fields})
+            .values_list("desa_id", "m", *(f"s_{f}" for f in fields))
+        ):
+            row = rows.setdefault((code, month), {})
+            row.update({f: int(v or 0) for f, v in zip(fields, values, strict=True)})
+    DesaMonthly.objects.filter(month__gte=start, month__lte=end).delete()
+    DesaMonthly.objects.bulk_create(
+        [DesaMonthly(desa_id=c, month=m, **values) for (c, m), values in sorted(rows.items())],
+        batch_size=2000,
+    )
+    stamp = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC)
+    LiveRefresh.objects.update_or_create(name=MONTHLY, defaults={"refreshed_at": stamp})
+    return len(rows)
+
+
 def daily_job(day: dt.date | None = None, *, lookback_days: int = 7) -> RollupRun:
     """What the scheduler runs after midnight: the last `lookback_days` complete days (late
     edits and deletions land), and the index snapshot of `day` (default: yesterday)."""
     day = day or timezone.localdate() - dt.timedelta(days=1)
     run = rebuild_rollups(day - dt.timedelta(days=max(lookback_days, 1) - 1), day)
+    rebuild_monthly()
     run.snapshots = snapshot_kondusif(day)
     return run
