@@ -1,4 +1,4 @@
-// Command map: desa polygons fetched once (browser-cached boundaries API), recoloured per layer
+// Command map: desa polygons fetched once (compact boundaries API, revalidated by ETag), recoloured per layer
 // from one compact values endpoint; clicking a desa loads its panel (htmx-style fragment).
 (function () {
   "use strict";
