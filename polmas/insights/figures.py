@@ -24,6 +24,7 @@ from polmas.insights.models import (
     CategoryDaily,
     DesaDaily,
     OpenCaseCount,
+    OpenCategoryCount,
     PatrolDaily,
 )
 from polmas.patrols.models import CoverageDaily, Patrol, PatrolStatus, Topic, topic_field
@@ -251,3 +252,26 @@ def rollup_area_days(period: Period) -> dict[dt.date, AreaDay]:
         )
         for r in rows
     }
+
+
+def direct_open_categories(codes: list[str] | None = None) -> dict[tuple[str, str], int]:
+    """(desa, category code) -> open cases, from the cases."""
+    names = dict(Category.objects.values_list("id", "code"))
+    qs = _in(
+        Case.objects.filter(deleted_at__isnull=True, status__in=OPEN_STATUSES, desa__isnull=False),
+        "desa_id",
+        codes,
+    )
+    result: dict[tuple[str, str], int] = defaultdict(int)
+    for code, category_id, n in (
+        qs.values("desa_id", "category_id")
+        .annotate(n=Count("id"))
+        .values_list("desa_id", "category_id", "n")
+    ):
+        result[(code, names.get(category_id, str(category_id)))] += n
+    return dict(result)
+
+
+def rollup_open_categories(codes: list[str] | None = None) -> dict[tuple[str, str], int]:
+    rows = _in(OpenCategoryCount.objects.all(), "desa_id", codes)
+    return {(d, c): n for d, c, n in rows.values_list("desa_id", "category", "open") if n}

@@ -264,3 +264,20 @@ class DesaMonthly(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.month}"
+
+
+class OpenCategoryCount(models.Model):
+    """Live roll-up: open cases per desa and category code (election mode), rewritten with
+    `OpenCaseCount` by `refresh_live`."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=40)
+    open = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "category"], name="uniq_insights_open_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.category}: {self.open}"

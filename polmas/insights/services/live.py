@@ -1,11 +1,11 @@
 """The live roll-up: today's figures and the open cases, refreshed every minute by the scheduler.
 
 `refresh_live` rewrites, in one transaction holding the roll-up lock: today's `DesaDaily`,
-`CategoryDaily` and `PatrolDaily` rows, every `OpenCaseCount` (overdue counted at the refresh
-time), then stamps `LiveRefresh(name="live").refreshed_at`. Readers use these rows while the
-stamp is from today (WIB) and at most `POLMAS_INSIGHTS_LIVE_MAX_AGE` seconds old; otherwise they
-compute the same figures from the source tables (slower, never staler). Tests prove the rows
-equal the direct computation.
+`CategoryDaily`, `AreaDaily` and `PatrolDaily` rows, every `OpenCaseCount` (overdue counted at
+the refresh time) and `OpenCategoryCount`, then stamps `LiveRefresh(name="live").refreshed_at`.
+Readers use these rows while the stamp is from today (WIB) and at most
+`POLMAS_INSIGHTS_LIVE_MAX_AGE` seconds old; otherwise they compute the same figures from the
+source tables (slower, never staler). Tests prove the rows equal the direct computation.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from polmas.core.formatting import WIB
-from polmas.insights.figures import direct_open_counts
-from polmas.insights.models import LiveRefresh, OpenCaseCount
+from polmas.insights.figures import direct_open_categories, direct_open_counts
+from polmas.insights.models import LiveRefresh, OpenCaseCount, OpenCategoryCount
 from polmas.insights.services.rollup import lock_rollups, rebuild_rollups
 
 LIVE = "live"
@@ -42,6 +42,14 @@ def _rebuild_open_counts(now: dt.datetime) -> int:
         for (code, urgency), (n, late) in sorted(counts.items())
     ]
     OpenCaseCount.objects.bulk_create(rows, batch_size=2000)
+    OpenCategoryCount.objects.all().delete()
+    OpenCategoryCount.objects.bulk_create(
+        [
+            OpenCategoryCount(desa_id=code, category=category, open=n)
+            for (code, category), n in sorted(direct_open_categories().items())
+        ],
+        batch_size=2000,
+    )
     return len(rows)
 
 

@@ -16,10 +16,12 @@ from polmas.insights.figures import (
     COUNTERS,
     area_days,
     direct_figures,
+    direct_open_categories,
     direct_open_counts,
     direct_patrol_days,
     rollup_area_days,
     rollup_figures,
+    rollup_open_categories,
     rollup_open_counts,
     rollup_patrol_days,
 )
@@ -56,6 +58,10 @@ def test_live_rollup_equals_direct_computation(world: World, seed: int) -> None:
     run = refresh_live(now)
     assert run.open_rows == OpenCaseCount.objects.count() > 0
     assert rollup_open_counts() == direct_open_counts(now)
+    assert rollup_open_categories() == direct_open_categories()
+    assert sum(direct_open_categories().values()) == sum(
+        n for n, _late in direct_open_counts(now).values()
+    )
     assert sum(n for n, _late in direct_open_counts(now).values()) > 20
     assert sum(late for _n, late in direct_open_counts(now).values()) > 0
     day = Period(today, today)
@@ -186,3 +192,21 @@ def test_area_rollup_equals_the_desa_rows(world: World) -> None:
         assert whole.pop("as_of") <= by_desa.pop("as_of")
         assert whole == by_desa
         assert sum(whole["sessions"]) > 0 and sum(sum(c["data"]) for c in whole["categories"]) > 50
+
+
+def test_election_cases_from_the_live_rollup_equal_the_source(world: World) -> None:
+    from polmas.insights.selectors.election import election_cases
+
+    today = timezone.localdate()
+    _random_data(world, random.Random(12), today)
+    rebuild_rollups(today - dt.timedelta(days=30), today - dt.timedelta(days=1))
+    period = Period(today - dt.timedelta(days=29), today)
+    for user in (world.user_polres, world.user_in):
+        area = resolve_area(user)
+        LiveRefresh.objects.filter(name="live").delete()
+        direct = election_cases(area, period, today)
+        refresh_live()
+        assert election_cases(area, period, today) == direct
+    polres = election_cases(resolve_area(world.user_polres), period, today)
+    assert polres and all(c["code"].startswith("pemilu") for c in polres)
+    assert sum(c["open"] + c["period"] for c in polres) > 0
