@@ -24,7 +24,7 @@ from polmas.insights.figures import COUNTERS, DayFigures, direct_figures
 from polmas.insights.models import DesaDaily
 from polmas.insights.selectors.area import Area, DesaRow, owners_by_desa
 from polmas.insights.selectors.live import live_as_of, open_counts
-from polmas.insights.selectors.sums import desa_sums
+from polmas.insights.selectors.sums import desa_sums, monthly_window
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
 from polmas.patrols.models import CoverageDaily, CoverageLastVisit
@@ -108,8 +108,7 @@ def _rollup_sums(
     codes: list[str] | None,
     last_rolled: dt.date,
     live: dict[tuple[str, dt.date], DayFigures] | None = None,
-    *,
-    use_months: bool = True,
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, DayFigures]:
     """Sums per desa over the period: roll-up rows up to `last_rolled` (complete months from
     `DesaMonthly`), then `live` figures (today's, from the source tables when the live
@@ -117,9 +116,7 @@ def _rollup_sums(
     result: dict[str, DayFigures] = defaultdict(DayFigures)
     last_rolled = min(period.end, last_rolled)
     if period.start <= last_rolled:
-        sums = desa_sums(
-            DesaDaily, list(COUNTERS), period.start, last_rolled, codes, use_months=use_months
-        )
+        sums = desa_sums(DesaDaily, list(COUNTERS), period.start, last_rolled, codes, window)
         for code, by_name in sums.items():
             fig = result[code]
             for name, value in by_name.items():
@@ -145,9 +142,8 @@ def compute_layers(
             values[code].days_since_visit = max(0, (period.end - last.astimezone(WIB).date()).days)
 
     fields = ["sessions", "residents"]
-    coverage = desa_sums(
-        CoverageDaily, fields, period.start, period.end, codes, use_months=use_months
-    )
+    months = monthly_window() if use_months else None
+    coverage = desa_sums(CoverageDaily, fields, period.start, period.end, codes, months)
     for code, sums in coverage.items():
         if code in values:
             values[code].sessions, values[code].residents = sums["sessions"], sums["residents"]
@@ -166,7 +162,7 @@ def compute_layers(
         if live_at is None and period.end >= today
         else None
     )
-    for code, fig in _rollup_sums(period, codes, last_rolled, live, use_months=use_months).items():
+    for code, fig in _rollup_sums(period, codes, last_rolled, live, months).items():
         if code in values:
             values[code].period = fig
     window_period = Period(period.end - dt.timedelta(days=kondusif.WINDOW_DAYS - 1), period.end)
@@ -174,7 +170,7 @@ def compute_layers(
         for v in values.values():
             v.window = v.period
     else:
-        window = _rollup_sums(window_period, codes, last_rolled, live, use_months=use_months)
+        window = _rollup_sums(window_period, codes, last_rolled, live, months)
         for code, v in values.items():
             v.window = window.get(code, DayFigures())
 

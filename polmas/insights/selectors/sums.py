@@ -66,12 +66,11 @@ def desa_sums(
     start: dt.date,
     end: dt.date,
     codes: list[str] | None,
-    *,
-    use_months: bool = True,
+    window: tuple[dt.date, dt.date] | None,
 ) -> dict[str, dict[str, int]]:
     """desa -> {field: sum over [start, end]} from the daily roll-up model `daily` (with `desa`
-    and `day`), complete months from `DesaMonthly` (same field names) when it holds them."""
-    ranges, months = split(start, end, monthly_window() if use_months else None)
+    and `day`), complete months inside `window` (`monthly_window()`) from `DesaMonthly`."""
+    ranges, months = split(start, end, window)
     result: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(fields, 0))
     queries = []
     if ranges:
