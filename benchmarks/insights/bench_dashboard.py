@@ -7,8 +7,11 @@
 
 Builds its data once and reuses it: sessions with patrols' generator (365 days), cases and hoax
 reports with bulk inserts, then the roll-ups (`rebuild_coverage`, `rebuild_rollups` over 365
-days). Times every data endpoint through Django's test client as the Kapolres (median/p95 over
---runs requests) and prints the map page's transferred size (gzip, as whitenoise serves it).
+days). Before timing it runs the live roll-up once (`refresh_live`, what the scheduler does every
+minute) and reports its cost. Times every data endpoint through Django's test client as the
+Kapolres (median/p95 wall time over --runs requests, CPU time of this process per request and
+SQL statements per request) and prints the map page's transferred size (gzip, as whitenoise
+serves static files and the boundaries endpoint serves itself).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import argparse
 import datetime as dt
 import gzip
 import random
+import statistics
 import time
 from pathlib import Path
 from typing import Any
@@ -157,10 +161,12 @@ def main() -> None:
     from polmas.org.models import Person, Role, Unit
     from polmas.org.testing import ensure_reference_data, make_officer
     from polmas.patrols.generate import generate
-    from polmas.patrols.models import DialogueSession
+    from polmas.patrols.models import CoverageDaily, DialogueSession
     from polmas.patrols.services.rollup import rebuild_coverage
 
+    t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
+    print(f"migrate: {time.perf_counter() - t0:.1f} s", flush=True)
     ensure_reference_data()
     today = timezone.localdate()
     have = DialogueSession.objects.count()
@@ -176,6 +182,10 @@ def main() -> None:
         )
         rebuild_coverage()
         print(f"sessions generated in {time.perf_counter() - t0:.0f} s", flush=True)
+    if not CoverageDaily.objects.exists():
+        t0 = time.perf_counter()
+        rebuild_coverage()
+        print(f"rebuild_coverage: {time.perf_counter() - t0:.0f} s", flush=True)
     t0 = time.perf_counter()
     _cases(args.cases, 365)
     _reports(args.reports, 365)
@@ -199,6 +209,7 @@ def main() -> None:
             "BENCHI01",
         )
     )
+    _refresh_live()
     client = Client()
     client.force_login(kapolres)  # type: ignore[arg-type]
     print(
@@ -220,22 +231,83 @@ def main() -> None:
             f"/api/v1/insights/charts?from={(today - dt.timedelta(days=365)).isoformat()}",
         ),
         ("alerts", "/api/v1/insights/alerts"),
-        ("boundaries desa", "/api/v1/regions/boundaries?level=desa"),
+        ("boundaries desa (org API)", "/api/v1/regions/boundaries?level=desa"),
+        ("map boundaries desa", "/api/v1/insights/boundaries?level=desa"),
+        ("map boundaries desa gzip", "/api/v1/insights/boundaries?level=desa"),
+        ("map boundaries desa 304", "/api/v1/insights/boundaries?level=desa"),
         ("desa panel (htmx)", f"/situasi/desa/{desa}/"),
         ("map page", "/situasi/"),
         ("election page", "/pemilu/"),
     ]
     for label, url in endpoints:
+        if url.startswith("/api/v1/insights/boundaries") and not _has_route("insights_boundaries"):
+            continue
         headers: dict[str, Any] = {"HX-Request": "true"} if "htmx" in label else {}
+        if label.endswith("gzip"):
+            headers["Accept-Encoding"] = "gzip"
+        if label.endswith("304"):
+            headers["If-None-Match"] = client.get(url)["ETag"]
         r = client.get(url, headers=headers)
-        assert r.status_code == 200, (url, r.status_code)
-        times = []
+        assert r.status_code in (200, 304), (url, r.status_code)
+        times, cpu = [], []
+        statements = _Counter()
+        with connection.execute_wrapper(statements):
+            client.get(url, headers=headers)
         for _ in range(args.runs):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             client.get(url, headers=headers)
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"{label:28s} {summary(times)}  {len(r.content):,} B")
+            cpu.append((time.process_time() - c0) * 1000)
+        print(
+            f"{label:28s} {summary(times)}  cpu median {statistics.median(cpu):.1f} ms  "
+            f"{statements.n} queries  {len(r.content):,} B",
+            flush=True,
+        )
     _page_size(client)
+
+
+class _Counter:
+    """Counts SQL statements (an execute wrapper; the test client resets queries_log)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(self, execute: Any, sql: Any, params: Any, many: Any, context: Any) -> Any:
+        self.n += 1
+        return execute(sql, params, many, context)
+
+
+def _has_route(name: str) -> bool:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse(f"api:{name}")
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def _refresh_live() -> None:
+    """What the scheduler does every minute (absent before the live roll-up existed)."""
+    try:
+        from polmas.insights.services.live import refresh_live
+    except ImportError:
+        print("live roll-up: not in this version")
+        return
+    from polmas.insights.models import LiveRefresh
+    from polmas.insights.services.rollup import rebuild_monthly
+
+    if not LiveRefresh.objects.filter(name="monthly").exists():
+        t0 = time.perf_counter()
+        rows = rebuild_monthly()
+        print(f"rebuild_monthly: {time.perf_counter() - t0:.1f} s ({rows:,} rows)", flush=True)
+    c0 = time.process_time()
+    run = refresh_live()
+    print(
+        f"live roll-up refresh: {run.took_ms} ms wall, {(time.process_time() - c0) * 1000:.0f} ms "
+        f"CPU ({run.desa_rows} desa rows today, {run.open_rows} open-case rows)",
+        flush=True,
+    )
 
 
 def _page_size(client: Any) -> None:
@@ -256,9 +328,10 @@ def _page_size(client: Any) -> None:
         path = finders.find(rel)
         data = Path(str(path)).read_bytes() if path else b""
         parts.append((rel, len(data), _gzip_size(data)))
+    api = "insights" if _has_route("insights_boundaries") else "regions"
     for label, url in (
-        ("boundaries desa", "/api/v1/regions/boundaries?level=desa"),
-        ("boundaries kecamatan", "/api/v1/regions/boundaries?level=kecamatan"),
+        ("boundaries desa", f"/api/v1/{api}/boundaries?level=desa"),
+        ("boundaries kecamatan", f"/api/v1/{api}/boundaries?level=kecamatan"),
         ("layers JSON", "/api/v1/insights/layers"),
     ):
         data = client.get(url).content

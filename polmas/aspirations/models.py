@@ -283,6 +283,19 @@ class Case(TimeStampedModel, SoftDeleteModel):
             models.Index(fields=["desa", "created_at"], name="asp_case_desa_created"),
             models.Index(fields=["category", "created_at"], name="asp_case_cat_created"),
             models.Index(fields=["assignee", "status"], name="asp_case_assignee_status"),
+            # Open cases per desa and urgency with their deadlines (command map, live roll-up):
+            # read from the index alone, live rows only.
+            models.Index(
+                fields=["status", "desa", "urgency", "due_at"],
+                name="asp_case_live_status_desa",
+                condition=Q(deleted_at__isnull=True),
+            ),
+            # Closings of a day (roll-ups, SLA chart): only closed cases carry closed_at.
+            models.Index(
+                fields=["closed_at"],
+                name="asp_case_closed_at",
+                condition=Q(closed_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

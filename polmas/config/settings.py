@@ -12,6 +12,7 @@ Environment variables:
     POLMAS_NOT_VISITED_DAYS election-period alert after this many days without a visit (14)
     POLMAS_CACHE_URL    shared cache, e.g. redis://127.0.0.1:6379/1 (default: per-process memory);
                         set it when running several workers so rate limits count across them
+    POLMAS_INSIGHTS_LIVE_MAX_AGE seconds the command map trusts its live roll-up (600)
 """
 
 from __future__ import annotations
@@ -243,6 +244,9 @@ for _pair in os.environ.get("POLMAS_KONDUSIF_WEIGHTS", "").split(","):
         _key, _value = _pair.split("=", 1)
         if _key.strip() in POLMAS_KONDUSIF_WEIGHTS:
             POLMAS_KONDUSIF_WEIGHTS[_key.strip()] = float(_value)
+# Command map "today" figures come from the live roll-up (refreshed every minute by the
+# scheduler) while it is at most this old; older -> computed from the source tables.
+POLMAS_INSIGHTS_LIVE_MAX_AGE = int(os.environ.get("POLMAS_INSIGHTS_LIVE_MAX_AGE", "600"))
 # Election period alert: a desa not visited for this many days within 30 days of voting day.
 POLMAS_NOT_VISITED_DAYS = int(os.environ.get("POLMAS_NOT_VISITED_DAYS", "14"))
 

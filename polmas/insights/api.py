@@ -2,9 +2,10 @@
 
 from typing import Annotated, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 
@@ -13,10 +14,12 @@ from polmas.insights.periods import Period, PeriodError, parse_period
 from polmas.insights.presenters import layers_json
 from polmas.insights.selectors.alerts import alert_json, alerts_in_scope
 from polmas.insights.selectors.area import resolve_area
+from polmas.insights.selectors.boundaries import boundaries_in_scope, gzipped
 from polmas.insights.selectors.charts import chart_data
 from polmas.insights.selectors.desa import desa_detail
 from polmas.insights.selectors.layers import compute_layers
 from polmas.insights.services.alerts import acknowledge_alert
+from polmas.org.models import RegionLevel
 
 router = Router(tags=["gambaran situasi"])
 
@@ -36,10 +39,34 @@ def layers(
     to: str | None = None,
 ) -> Any:
     """`{desa code: [values in layer order]}` with the legend; geometry comes from
-    /regions/boundaries (fetched once)."""
+    /insights/boundaries (fetched once, revalidated by ETag)."""
     period = _period(date_from, to)
     area = resolve_area(request.user, unit)
     return layers_json(compute_layers(area, period))
+
+
+@router.get(
+    "/insights/boundaries",
+    url_name="insights_boundaries",
+    summary="Batas desa/kecamatan dalam cakupan (GeoJSON ringkas, ETag)",
+)
+def boundaries(request: HttpRequest, level: str = "desa") -> Any:
+    """Coordinates rounded to 5 decimals; `ETag` + `Cache-Control: private, no-cache` (a repeat
+    visit costs a 304); gzip when the browser accepts it."""
+    if level not in (RegionLevel.DESA, RegionLevel.KECAMATAN):
+        raise HttpError(422, _("Batas wilayah tersedia untuk tingkat desa dan kecamatan."))
+    etag, body = boundaries_in_scope(request.user, level)
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(gzipped(etag, body), content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    response["Vary"] = "Accept-Encoding, Cookie"
+    return response
 
 
 @router.get("/insights/desa/{code}", url_name="insights_desa", summary="Angka satu desa")

@@ -13,13 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 
-from polmas.aspirations.models import CLOSED_STATUSES, Case, Category
+from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category, overdue_q
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import HoaxReport
-from polmas.insights.models import CategoryDaily, DesaDaily
+from polmas.insights.models import (
+    AreaDaily,
+    CategoryDaily,
+    DesaDaily,
+    OpenCaseCount,
+    OpenCategoryCount,
+    PatrolDaily,
+)
+from polmas.patrols.models import CoverageDaily, Patrol, PatrolStatus, Topic, topic_field
 from polmas.patrols.selectors.coverage import Period
 
 ELECTION_CATEGORY_PREFIX = "pemilu"
@@ -37,6 +45,7 @@ COUNTERS = (
 )
 
 Key = tuple[str, dt.date]
+OpenKey = tuple[str, str]  # (desa code, urgency)
 
 
 @dataclass
@@ -143,3 +152,126 @@ def rollup_figures(period: Period, codes: list[str] | None = None) -> dict[Key, 
     for code, day, category, n in cats.values_list("desa_id", "day", "category", "opened"):
         result[(code, day)].categories[category] = n
     return {k: v for k, v in result.items() if not v.is_empty()}
+
+
+def direct_open_counts(
+    now: dt.datetime, codes: list[str] | None = None
+) -> dict[OpenKey, tuple[int, int]]:
+    """(desa, urgency) -> (open cases, of which past their deadline at `now`), from the cases.
+
+    Grouped by (status, desa, urgency) so both databases answer from the partial index
+    `asp_case_live_status_desa` (status, desa, urgency, due_at) WHERE deleted_at IS NULL."""
+    result: dict[OpenKey, tuple[int, int]] = {}
+    qs = _in(
+        Case.objects.filter(deleted_at__isnull=True, status__in=OPEN_STATUSES, desa__isnull=False),
+        "desa_id",
+        codes,
+    )
+    for _status, code, urgency, n, late in (
+        qs.values("status", "desa_id", "urgency")
+        .annotate(n=Count("desa_id"), late=Count("desa_id", filter=Q(overdue_q(now))))
+        .values_list("status", "desa_id", "urgency", "n", "late")
+    ):
+        open_n, late_n = result.get((code, urgency), (0, 0))
+        result[(code, urgency)] = (open_n + n, late_n + late)
+    return result
+
+
+def rollup_open_counts(codes: list[str] | None = None) -> dict[OpenKey, tuple[int, int]]:
+    """The same counts read from `OpenCaseCount` (as of its last refresh)."""
+    rows = _in(OpenCaseCount.objects.all(), "desa_id", codes)
+    return {
+        (code, urgency): (n, late)
+        for code, urgency, n, late in rows.values_list("desa_id", "urgency", "open", "overdue")
+        if n
+    }
+
+
+def direct_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
+    """(unit id, WIB day of planned start) -> patrols not cancelled nor deleted."""
+    rows = (
+        Patrol.objects.filter(
+            deleted_at__isnull=True,
+            planned_start__gte=period.start_at,
+            planned_start__lt=period.end_before,
+        )
+        .exclude(status=PatrolStatus.CANCELLED)
+        .annotate(d=TruncDate("planned_start", tzinfo=WIB))
+        .values("unit_id", "d")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "d", "n")
+    )
+    return {(unit, day): n for unit, day, n in rows if n}
+
+
+def rollup_patrol_days(period: Period) -> dict[tuple[int, dt.date], int]:
+    rows = PatrolDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+    return {(u, d): n for u, d, n in rows.values_list("unit_id", "day", "patrols") if n}
+
+
+@dataclass
+class AreaDay:
+    """The whole deployment on one day, as `AreaDaily` stores it."""
+
+    cases_closed: int = 0
+    cases_closed_on_time: int = 0
+    sessions: int = 0
+    residents: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+    topics: dict[str, int] = field(default_factory=dict)
+
+
+def area_days(period: Period, figures: dict[Key, DayFigures]) -> dict[dt.date, AreaDay]:
+    """Per day of the period: `figures` (every desa) summed, plus the coverage roll-up's
+    sessions, residents and deliveries per topic over every desa."""
+    result = {period.start + dt.timedelta(days=i): AreaDay() for i in range(period.days)}
+    for (_code, day), fig in figures.items():
+        area = result[day]
+        area.cases_closed += fig.cases_closed
+        area.cases_closed_on_time += fig.cases_closed_on_time
+        for category, n in fig.categories.items():
+            area.categories[category] = area.categories.get(category, 0) + n
+    columns = {t.value: topic_field(t.value) for t in Topic}
+    for day, sessions, residents, *per_topic in (
+        CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+        .values("day")
+        .annotate(s=Sum("sessions"), r=Sum("residents"), **{c: Sum(c) for c in columns.values()})
+        .values_list("day", "s", "r", *columns.values())
+    ):
+        area = result[day]
+        area.sessions, area.residents = int(sessions or 0), int(residents or 0)
+        area.topics = {t: int(v) for t, v in zip(columns, per_topic, strict=True) if v}
+    return result
+
+
+def rollup_area_days(period: Period) -> dict[dt.date, AreaDay]:
+    rows = AreaDaily.objects.filter(day__gte=period.start, day__lte=period.end)
+    return {
+        r.day: AreaDay(
+            r.cases_closed, r.cases_closed_on_time, r.sessions, r.residents, r.categories, r.topics
+        )
+        for r in rows
+    }
+
+
+def direct_open_categories(codes: list[str] | None = None) -> dict[tuple[str, str], int]:
+    """(desa, category code) -> open cases, from the cases."""
+    names = dict(Category.objects.values_list("id", "code"))
+    qs = _in(
+        Case.objects.filter(deleted_at__isnull=True, status__in=OPEN_STATUSES, desa__isnull=False),
+        "desa_id",
+        codes,
+    )
+    result: dict[tuple[str, str], int] = defaultdict(int)
+    for code, category_id, n in (
+        qs.values("desa_id", "category_id")
+        .annotate(n=Count("id"))
+        .values_list("desa_id", "category_id", "n")
+    ):
+        result[(code, names.get(category_id, str(category_id)))] += n
+    return dict(result)
+
+
+def rollup_open_categories(codes: list[str] | None = None) -> dict[tuple[str, str], int]:
+    rows = _in(OpenCategoryCount.objects.all(), "desa_id", codes)
+    return {(d, c): n for d, c, n in rows.values_list("desa_id", "category", "open") if n}

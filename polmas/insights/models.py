@@ -165,3 +165,120 @@ class KondusifSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.desa_id} {self.day}: {self.score}"
+
+
+class OpenCaseCount(models.Model):
+    """Live roll-up: open cases per desa and urgency, and how many of them were past their
+    deadline, as of `LiveRefresh.refreshed_at` (rewritten by `refresh_live` every minute)."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    urgency = models.CharField(max_length=10)
+    open = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[OpenCaseCount]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_region_field = "desa"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "urgency"], name="uniq_insights_open_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.urgency}: {self.open}"
+
+
+class PatrolDaily(models.Model):
+    """Roll-up: patrols (not cancelled, not deleted) per unit and WIB day of planned start."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    patrols = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[ScopedQuerySet[PatrolDaily]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]
+    scope_unit_field = "unit"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "day"], name="uniq_insights_patrol_day")
+        ]
+        indexes = [models.Index(fields=["day", "unit"], name="ins_patrol_daily_day")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.day}: {self.patrols}"
+
+
+class LiveRefresh(models.Model):
+    """When a roll-up was last refreshed (`name="live"`: today's rows and open cases); the
+    row named "lock" serialises roll-up writers (SELECT ... FOR UPDATE)."""
+
+    name = models.CharField(max_length=20, unique=True)
+    refreshed_at = models.DateTimeField(null=True)
+    took_ms = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.refreshed_at}"
+
+
+class AreaDaily(models.Model):
+    """Roll-up: the whole deployment's chart figures of one WIB day (the Polres charts read 366
+    rows instead of summing desa rows). Written with `DesaDaily` by the roll-up jobs; the
+    coverage part is copied from patrols' `CoverageDaily` at that time."""
+
+    day = models.DateField(unique=True)
+    cases_closed = models.PositiveIntegerField(default=0)
+    cases_closed_on_time = models.PositiveIntegerField(default=0)
+    sessions = models.PositiveIntegerField(default=0)
+    residents = models.PositiveIntegerField(default=0)
+    categories = models.JSONField(default=dict)  # category code -> cases opened
+    topics = models.JSONField(default=dict)  # topic -> message deliveries
+
+    def __str__(self) -> str:
+        return str(self.day)
+
+
+class DesaMonthly(models.Model):
+    """Roll-up: a complete calendar month per desa (`DesaDaily` counters plus sessions and
+    residents from `CoverageDaily`), so a year-long map sums 12 rows per desa, not 366.
+
+    Rebuilt from the daily rows by the hourly job for the 13 complete months before the stamp
+    `LiveRefresh(name="monthly")`; readers use it only for complete months in that window."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    cases_opened = models.PositiveIntegerField(default=0)
+    cases_closed = models.PositiveIntegerField(default=0)
+    cases_closed_on_time = models.PositiveIntegerField(default=0)
+    election_cases = models.PositiveIntegerField(default=0)
+    hoax_reports = models.PositiveIntegerField(default=0)
+    provocation = models.PositiveIntegerField(default=0)
+    negative = models.PositiveIntegerField(default=0)
+    triaged = models.PositiveIntegerField(default=0)
+    sessions = models.PositiveIntegerField(default=0)
+    residents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "month"], name="uniq_insights_desa_month")
+        ]
+        indexes = [models.Index(fields=["month", "desa"], name="ins_desa_monthly_month")]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.month}"
+
+
+class OpenCategoryCount(models.Model):
+    """Live roll-up: open cases per desa and category code (election mode), rewritten with
+    `OpenCaseCount` by `refresh_live`."""
+
+    desa = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=40)
+    open = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "category"], name="uniq_insights_open_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.desa_id} {self.category}: {self.open}"

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from polmas.core.formatting import WIB
 from polmas.insights import kondusif
 from polmas.insights.selectors.layers import DesaValues, Layers
 
@@ -161,6 +162,10 @@ def layers_json(layers: Layers) -> dict[str, Any]:
             "days": layers.period.days,
         },
         "unit": layers.area.unit.code if layers.area.unit else None,
+        # Open/overdue cases and today's counts were counted at this time (live roll-up).
+        "as_of": layers.as_of.isoformat() if layers.as_of else None,
+        "as_of_wib": layers.as_of.astimezone(WIB).strftime("%H:%M") if layers.as_of else None,
+        "live": layers.live,
         "layers": [
             {
                 "key": layer.key,

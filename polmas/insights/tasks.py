@@ -7,6 +7,7 @@ import datetime as dt
 from django_tasks import task
 
 from polmas.insights.services.alerts import detect_alerts
+from polmas.insights.services.live import refresh_live
 from polmas.insights.services.rollup import daily_job
 
 
@@ -20,3 +21,9 @@ def rollup_day(day: str | None = None) -> int:
 @task()
 def detect_alerts_job() -> int:
     return detect_alerts().created
+
+
+@task()
+def refresh_live_job() -> int:
+    """Today's roll-up rows and the open-case counts (the scheduler runs it every minute)."""
+    return refresh_live().took_ms

@@ -31,6 +31,7 @@ SCHEDULE: list[Job] = [
         "kasus: tenggat, pengingat, eskalasi", 300, "polmas.aspirations.tasks.check_case_deadlines"
     ),
     Job("hoaks: deteksi gelombang", 900, "polmas.hoaxes.tasks.detect_rumour_waves_task", _today),
+    Job("situasi: angka hari ini dan kasus terbuka", 60, "polmas.insights.tasks.refresh_live_job"),
     Job("situasi: peringatan", 900, "polmas.insights.tasks.detect_alerts_job"),
     Job(
         "situasi: rekap harian dan indeks kondusif",

@@ -70,9 +70,11 @@ def desa_detail(user: User, code: str, period: Period) -> DesaDetail:
         )
         for key, label in kondusif.FACTOR_LABELS.items()
     ]
+    # The desa is in the user's area (else 404 above), and sessions held in a desa of the area
+    # are visible whatever unit recorded them (LiveScopedQuerySet.restrict), so the unit
+    # condition adds nothing; without it the (desa, occurred_at) index answers newest-first.
     sessions = list(
-        DialogueSession.objects.restrict(user)
-        .alive()
+        DialogueSession.objects.alive()
         .filter(desa_id=code)
         .select_related("patrol", "unit")
         .order_by("-occurred_at")[:5]

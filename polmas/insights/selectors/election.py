@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Sum
 from django.utils import timezone
 
-from polmas.aspirations.models import OPEN_STATUSES, Case
+from polmas.aspirations.models import Category
 from polmas.insights.elections import Phase, h_label, phase
-from polmas.insights.figures import ELECTION_CATEGORY_PREFIX
-from polmas.insights.models import Election
+from polmas.insights.figures import (
+    ELECTION_CATEGORY_PREFIX,
+    direct_figures,
+    direct_open_categories,
+    rollup_open_categories,
+)
+from polmas.insights.models import CategoryDaily, Election
 from polmas.insights.selectors.area import Area
-from polmas.insights.selectors.layers import DesaValues, compute_layers
+from polmas.insights.selectors.layers import DesaValues, _filter_codes, compute_layers
+from polmas.insights.selectors.live import live_as_of
 from polmas.patrols.selectors.coverage import Period
 
 TPS_DENSE = 20  # the desa with the most TPS shown in the coverage table
@@ -62,22 +69,7 @@ def election_mode(area: Area, *, today: dt.date | None = None) -> ElectionMode:
         (v for v in layers.desa.values() if v.row.tps),
         key=lambda v: (-(v.row.tps or 0), v.row.name),
     )[:TPS_DENSE]
-    codes = area.codes
-    cases = [
-        {"code": code, "name": name, "open": n_open, "period": n_period}
-        for code, name, n_open, n_period in Case.objects.filter(
-            deleted_at__isnull=True,
-            desa_id__in=codes,
-            category__code__startswith=ELECTION_CATEGORY_PREFIX,
-        )
-        .values("category__code", "category__name")
-        .annotate(
-            n_open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
-            n_period=Count("id", filter=Q(created_at__gte=period.start_at)),
-        )
-        .order_by("category__code")
-        .values_list("category__code", "category__name", "n_open", "n_period")
-    ]
+    cases = election_cases(area, period, today)
     return ElectionMode(
         current=status,
         elections=list(Election.objects.order_by("-voting_date")),
@@ -87,3 +79,38 @@ def election_mode(area: Area, *, today: dt.date | None = None) -> ElectionMode:
         cases=cases,
         period=period,
     )
+
+
+def election_cases(area: Area, period: Period, today: dt.date) -> list[dict[str, Any]]:
+    """Per election category: open cases now and cases opened since the period start, from the
+    live roll-up and `CategoryDaily` (source tables when the live roll-up is not fresh)."""
+    codes = _filter_codes(area)
+    live_at = live_as_of(today, timezone.now())
+    open_now: dict[str, int] = defaultdict(int)
+    opened: dict[str, int] = defaultdict(int)
+    by_desa = rollup_open_categories(codes) if live_at else direct_open_categories(codes)
+    for (_code, category), n in by_desa.items():
+        if category.startswith(ELECTION_CATEGORY_PREFIX):
+            open_now[category] += n
+    last_rolled = min(period.end, today if live_at else today - dt.timedelta(days=1))
+    rows = CategoryDaily.objects.filter(
+        day__gte=period.start,
+        day__lte=last_rolled,
+        category__startswith=ELECTION_CATEGORY_PREFIX,
+    )
+    if codes is not None:
+        rows = rows.filter(desa_id__in=codes)
+    for category, n in (
+        rows.values("category").annotate(n=Sum("opened")).values_list("category", "n")
+    ):
+        opened[category] += int(n or 0)
+    if period.end > last_rolled:
+        for fig in direct_figures(Period(today, today), codes, closed=False).values():
+            for category, n in fig.categories.items():
+                if category.startswith(ELECTION_CATEGORY_PREFIX):
+                    opened[category] += n
+    names = dict(Category.objects.values_list("code", "name"))
+    return [
+        {"code": c, "name": names.get(c, c), "open": open_now.get(c, 0), "period": opened.get(c, 0)}
+        for c in sorted(set(open_now) | set(opened))
+    ]

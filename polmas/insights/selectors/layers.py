@@ -3,7 +3,9 @@ queries whatever the number of desa (roll-ups for the period, one GROUP BY for l
 
 Cases and hoax reports are counted where they happened (their desa); every desa of the area is
 inside the user's scope, so these are exactly the scoped rows located in the area.
-Open and overdue cases are the current state, whatever the period.
+Open and overdue cases are the current state, whatever the period. "Today" (open and overdue
+cases, today's counts) comes from the live roll-up when it is fresh (`Layers.as_of` is its
+refresh time, at most a minute old with the scheduler running), else from the source tables.
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Max
 from django.utils import timezone
 
-from polmas.aspirations.models import OPEN_STATUSES, Case, overdue_q
 from polmas.core.formatting import WIB
 from polmas.insights import kondusif
 from polmas.insights.figures import COUNTERS, DayFigures, direct_figures
 from polmas.insights.models import DesaDaily
 from polmas.insights.selectors.area import Area, DesaRow, owners_by_desa
+from polmas.insights.selectors.live import live_as_of, open_counts
+from polmas.insights.selectors.sums import desa_sums, monthly_window
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
 from polmas.patrols.models import CoverageDaily, CoverageLastVisit
@@ -58,6 +61,8 @@ class Layers:
     area: Area
     desa: dict[str, DesaValues]
     has_sessions_ever: bool
+    as_of: dt.datetime | None = None  # when "today" was counted (live roll-up or this request)
+    live: bool = False  # True: today's figures and open cases from the live roll-up
 
 
 def deployment_area() -> Area:
@@ -101,37 +106,33 @@ def _last_visits(codes: list[str] | None, end: dt.date, today: dt.date) -> dict[
 def _rollup_sums(
     period: Period,
     codes: list[str] | None,
-    today: dt.date,
+    last_rolled: dt.date,
     live: dict[tuple[str, dt.date], DayFigures] | None = None,
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, DayFigures]:
-    """Sums per desa over the period: roll-up rows for past days, live figures for today."""
+    """Sums per desa over the period: roll-up rows up to `last_rolled` (complete months from
+    `DesaMonthly`), then `live` figures (today's, from the source tables when the live
+    roll-up is not fresh)."""
     result: dict[str, DayFigures] = defaultdict(DayFigures)
-    last_rolled = min(period.end, today - dt.timedelta(days=1))
+    last_rolled = min(period.end, last_rolled)
     if period.start <= last_rolled:
-        rows = (
-            _in(
-                DesaDaily.objects.filter(day__gte=period.start, day__lte=last_rolled),
-                "desa_id",
-                codes,
-            )
-            .values("desa_id")
-            .annotate(**{f"s_{name}": Sum(name) for name in COUNTERS})
-            .values_list("desa_id", *(f"s_{name}" for name in COUNTERS))
-        )
-        for row in rows:
-            fig = result[row[0]]
-            for name, value in zip(COUNTERS, row[1:], strict=True):
-                setattr(fig, name, int(value or 0))
-    if period.end >= today:
-        if live is None:
-            live = direct_figures(Period(today, today), codes, closed=False)
+        sums = desa_sums(DesaDaily, list(COUNTERS), period.start, last_rolled, codes, window)
+        for code, by_name in sums.items():
+            fig = result[code]
+            for name, value in by_name.items():
+                setattr(fig, name, value)
+    if live and period.end > last_rolled:
         for (code, _day), fig in live.items():
             result[code].add(fig)
     return result
 
 
-def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) -> Layers:
+def compute_layers(
+    area: Area, period: Period, *, today: dt.date | None = None, use_months: bool = True
+) -> Layers:
+    """`use_months=False` reads daily rows only (tests compare both)."""
     today = today or timezone.localdate()
+    now = timezone.now()
     codes = _filter_codes(area)
     values = {d.code: DesaValues(row=d) for d in area.desa}
 
@@ -140,38 +141,28 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
             values[code].last_visit = last
             values[code].days_since_visit = max(0, (period.end - last.astimezone(WIB).date()).days)
 
-    coverage = _in(
-        CoverageDaily.objects.filter(day__gte=period.start, day__lte=period.end), "desa_id", codes
-    )
-    for code, n, people in (
-        coverage.values("desa_id")
-        .annotate(n=Sum("sessions"), people=Sum("residents"))
-        .values_list("desa_id", "n", "people")
-    ):
+    fields = ["sessions", "residents"]
+    months = monthly_window() if use_months else None
+    coverage = desa_sums(CoverageDaily, fields, period.start, period.end, codes, months)
+    for code, sums in coverage.items():
         if code in values:
-            values[code].sessions, values[code].residents = int(n or 0), int(people or 0)
+            values[code].sessions, values[code].residents = sums["sessions"], sums["residents"]
 
-    now = timezone.now()
-    # Grouped by (status, desa, urgency) so both databases can read the partial index
-    # (status, desa, urgency, due_at) WHERE deleted_at IS NULL proposed for aspirations.Case;
-    # without it this is the map's slowest query at 1M cases.
-    open_cases = _in(
-        Case.objects.filter(deleted_at__isnull=True, status__in=OPEN_STATUSES), "desa_id", codes
-    )
-    for _status, code, urgency, n, late in (
-        open_cases.values("status", "desa_id", "urgency")
-        .annotate(n=Count("desa_id"), late=Count("desa_id", filter=Q(overdue_q(now))))
-        .values_list("status", "desa_id", "urgency", "n", "late")
-    ):
+    live_at = live_as_of(today, now)
+    for (code, urgency), (n, late) in open_counts(codes, live_at, now).items():
         if code in values:
             by_urgency = values[code].open_by_urgency
             by_urgency[urgency] = by_urgency.get(urgency, 0) + n
             values[code].overdue += late
 
+    # Today's rows: in DesaDaily when the live roll-up is fresh, else from the source tables.
+    last_rolled = today if live_at is not None else today - dt.timedelta(days=1)
     live = (
-        direct_figures(Period(today, today), codes, closed=False) if period.end >= today else None
+        direct_figures(Period(today, today), codes, closed=False)
+        if live_at is None and period.end >= today
+        else None
     )
-    for code, fig in _rollup_sums(period, codes, today, live).items():
+    for code, fig in _rollup_sums(period, codes, last_rolled, live, months).items():
         if code in values:
             values[code].period = fig
     window_period = Period(period.end - dt.timedelta(days=kondusif.WINDOW_DAYS - 1), period.end)
@@ -179,7 +170,7 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
         for v in values.values():
             v.window = v.period
     else:
-        window = _rollup_sums(window_period, codes, today, live)
+        window = _rollup_sums(window_period, codes, last_rolled, live, months)
         for code, v in values.items():
             v.window = window.get(code, DayFigures())
 
@@ -198,4 +189,11 @@ def compute_layers(area: Area, period: Period, *, today: dt.date | None = None) 
             weights,
         )
     has_sessions = any(v.last_visit for v in values.values())
-    return Layers(period=period, area=area, desa=values, has_sessions_ever=has_sessions)
+    return Layers(
+        period=period,
+        area=area,
+        desa=values,
+        has_sessions_ever=has_sessions,
+        as_of=live_at or now,
+        live=live_at is not None,
+    )

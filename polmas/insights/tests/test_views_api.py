@@ -52,6 +52,12 @@ class TestInsightsPermissions(PermissionMatrix):
         ),
         ApiRoute("alerts api", "get", lambda w, where: "/api/v1/insights/alerts", scoped=False),
         ApiRoute(
+            "boundaries api",
+            "get",
+            lambda w, where: "/api/v1/insights/boundaries?level=desa",
+            scoped=False,
+        ),
+        ApiRoute(
             "acknowledge api",
             "post",
             lambda w, where: f"/api/v1/insights/alerts/{_alert(w, where).pk}/acknowledge",

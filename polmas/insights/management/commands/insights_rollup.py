@@ -3,7 +3,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from polmas.insights.services.rollup import daily_job, rebuild_rollups, snapshot_kondusif
+from polmas.insights.services.rollup import (
+    daily_job,
+    rebuild_monthly,
+    rebuild_rollups,
+    snapshot_kondusif,
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +31,7 @@ class Command(BaseCommand):
         if since is not None:
             end = day or dt.date.today() - dt.timedelta(days=1)
             run = rebuild_rollups(since, end)
+            rebuild_monthly()
             run.snapshots = snapshot_kondusif(end)
         else:
             run = daily_job(day, lookback_days=options["days"])

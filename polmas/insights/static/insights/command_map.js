@@ -1,4 +1,4 @@
-// Command map: desa polygons fetched once (browser-cached boundaries API), recoloured per layer
+// Command map: desa polygons fetched once (compact boundaries API, revalidated by ETag), recoloured per layer
 // from one compact values endpoint; clicking a desa loads its panel (htmx-style fragment).
 (function () {
   "use strict";
@@ -81,6 +81,13 @@
         span.textContent = kv[0] + ": " + (kv[1] === null ? "—" : kv[1]);
         box.appendChild(span);
       });
+    if (data.as_of_wib && el.dataset.asOf) {
+      var asOf = document.createElement("span");
+      asOf.className = "figure muted";
+      asOf.id = "as-of";
+      asOf.textContent = el.dataset.asOf.replace("%(time)s", data.as_of_wib);
+      box.appendChild(asOf);
+    }
     var body = document.querySelector("#units tbody");
     if (!body) { return; }
     data.units.forEach(function (u) {
