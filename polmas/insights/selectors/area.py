@@ -59,15 +59,22 @@ def _unit_region_codes(unit: Unit) -> tuple[str, ...]:
 
 def owners_by_desa(desa: list[DesaRow]) -> dict[str, Unit]:
     """Desa code -> the Polsek/Pos whose jurisdiction names the desa or its kecamatan."""
-    by_region: dict[str, Unit] = {}
-    units = (
+    units = list(
         Unit.objects.filter(level__in=[UnitLevel.POLSEK, UnitLevel.POS])
-        .prefetch_related("jurisdiction")
+        .only("id", "code", "name", "level", "path")
         .order_by("-level", "path")  # a Pos (more specific) before its Polsek on the same code
     )
+    # Region codes straight from the link table: loading the regions would read their boundaries.
+    links = Unit.jurisdiction.through.objects.filter(unit__in=units).values_list(
+        "unit_id", "region_id"
+    )
+    codes_by_unit: dict[int, list[str]] = {}
+    for unit_id, code in links.order_by("region_id"):
+        codes_by_unit.setdefault(unit_id, []).append(code)
+    by_region: dict[str, Unit] = {}
     for unit in units:
-        for region in unit.jurisdiction.all():
-            by_region.setdefault(region.code, unit)
+        for code in codes_by_unit.get(unit.pk, []):
+            by_region.setdefault(code, unit)
     result: dict[str, Unit] = {}
     for d in desa:
         owner = by_region.get(d.code) or by_region.get(d.kecamatan_code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Sum
@@ -64,11 +64,11 @@ def election_mode(area: Area, *, today: dt.date | None = None) -> ElectionMode:
         else None
     )
     period = Period.last_days(30, today)
-    layers = compute_layers(area, period, today=today)
-    ranked = sorted(
-        (v for v in layers.desa.values() if v.row.tps),
-        key=lambda v: (-(v.row.tps or 0), v.row.name),
-    )[:TPS_DENSE]
+    # Every layer and the kondusif index are per desa, so computing them for the TPS-dense desa
+    # alone gives the same values as for the whole area, at a fraction of the work.
+    dense_rows = sorted((d for d in area.desa if d.tps), key=lambda d: (-(d.tps or 0), d.name))
+    layers = compute_layers(replace(area, desa=dense_rows[:TPS_DENSE]), period, today=today)
+    ranked = [layers.desa[d.code] for d in dense_rows[:TPS_DENSE]]
     cases = election_cases(area, period, today)
     return ElectionMode(
         current=status,
