@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from polmas.core.models import TimeStampedModel
 from polmas.org.models import Region, Unit
@@ -155,7 +156,7 @@ class InboundEvent(models.Model):
 
 
 class Direction(models.TextChoices):
-    IN = "in", _("Masuk")
+    IN = "in", pgettext_lazy("message direction", "Masuk")
     OUT = "out", _("Keluar")
 
 

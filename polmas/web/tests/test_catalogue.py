@@ -34,6 +34,7 @@ def test_english_catalogue_has_no_untranslated_or_fuzzy_entries() -> None:
         (None, "Masuk", "Sign in"),
         ("received at", "Masuk", "Received"),
         ("case count", "Masuk", "Opened"),
+        ("message direction", "Masuk", "Incoming"),
         (None, "Selesai", "Resolved"),
         ("patrol status", "Selesai", "Completed"),
         ("report job status", "Selesai", "Done"),
