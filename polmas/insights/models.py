@@ -238,8 +238,8 @@ class AreaDaily(models.Model):
 
 
 class DesaMonthly(models.Model):
-    """Roll-up: a complete calendar month per desa (`DesaDaily` counters plus sessions and
-    residents from `CoverageDaily`), so a year-long map sums 12 rows per desa, not 366.
+    """Roll-up: a complete calendar month per desa of the `DesaDaily` counters, so a year-long
+    map sums 12 rows per desa, not 366 (sessions and residents: patrols' `CoverageMonthly`).
 
     Rebuilt from the daily rows by the hourly job for the 13 complete months before the stamp
     `LiveRefresh(name="monthly")`; readers use it only for complete months in that window."""
@@ -254,8 +254,6 @@ class DesaMonthly(models.Model):
     provocation = models.PositiveIntegerField(default=0)
     negative = models.PositiveIntegerField(default=0)
     triaged = models.PositiveIntegerField(default=0)
-    sessions = models.PositiveIntegerField(default=0)
-    residents = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from polmas.core.formatting import WIB
 from polmas.insights import kondusif
-from polmas.insights.figures import COUNTERS, DayFigures, direct_figures
-from polmas.insights.models import DesaDaily
+from polmas.insights.figures import DayFigures, direct_figures
 from polmas.insights.selectors.area import Area, DesaRow, owners_by_desa
 from polmas.insights.selectors.live import live_as_of, open_counts
 from polmas.insights.selectors.sums import desa_sums, monthly_window
@@ -29,6 +28,7 @@ from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
 from polmas.patrols.models import CoverageDaily, CoverageLastVisit
 from polmas.patrols.selectors.coverage import Period
+from polmas.patrols.selectors.coverage import desa_figures as coverage_figures
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _rollup_sums(
     result: dict[str, DayFigures] = defaultdict(DayFigures)
     last_rolled = min(period.end, last_rolled)
     if period.start <= last_rolled:
-        sums = desa_sums(DesaDaily, list(COUNTERS), period.start, last_rolled, codes, window)
+        sums = desa_sums(period.start, last_rolled, codes, window)
         for code, by_name in sums.items():
             fig = result[code]
             for name, value in by_name.items():
@@ -130,7 +130,7 @@ def _rollup_sums(
 def compute_layers(
     area: Area, period: Period, *, today: dt.date | None = None, use_months: bool = True
 ) -> Layers:
-    """`use_months=False` reads daily rows only (tests compare both)."""
+    """`use_months=False` reads `DesaDaily` rows only, not `DesaMonthly` (tests compare both)."""
     today = today or timezone.localdate()
     now = timezone.now()
     codes = _filter_codes(area)
@@ -141,13 +141,12 @@ def compute_layers(
             values[code].last_visit = last
             values[code].days_since_visit = max(0, (period.end - last.astimezone(WIB).date()).days)
 
-    fields = ["sessions", "residents"]
-    months = monthly_window() if use_months else None
-    coverage = desa_sums(CoverageDaily, fields, period.start, period.end, codes, months)
-    for code, sums in coverage.items():
+    # Sessions and residents: patrols' own coverage roll-up (whole months from its monthly rows).
+    for code, covered in coverage_figures(codes, period).items():
         if code in values:
-            values[code].sessions, values[code].residents = sums["sessions"], sums["residents"]
+            values[code].sessions, values[code].residents = covered.sessions, covered.residents
 
+    months = monthly_window() if use_months else None
     live_at = live_as_of(today, now)
     for (code, urgency), (n, late) in open_counts(codes, live_at, now).items():
         if code in values:

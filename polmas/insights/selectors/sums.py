@@ -1,6 +1,6 @@
-"""Sums per desa over a period: complete months from `DesaMonthly`, the other days from a daily
-roll-up (`DesaDaily` or patrols' `CoverageDaily`). A 366-day map reads about 12 monthly rows
-and up to 60 daily rows per desa instead of 366."""
+"""Sums of the `DesaDaily` counters per desa over a period: complete months from `DesaMonthly`,
+the other days from the daily rows. A 366-day map reads about 12 monthly rows and up to 60 daily
+rows per desa instead of 366."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 
 from django.db.models import Q, Sum
 
-from polmas.insights.models import DesaMonthly, LiveRefresh
+from polmas.insights.figures import COUNTERS
+from polmas.insights.models import DesaDaily, DesaMonthly, LiveRefresh
 
 MONTHLY = "monthly"
 MONTHS = 13
@@ -61,21 +62,20 @@ def split(
 
 
 def desa_sums(
-    daily: Any,
-    fields: list[str],
     start: dt.date,
     end: dt.date,
     codes: list[str] | None,
     window: tuple[dt.date, dt.date] | None,
 ) -> dict[str, dict[str, int]]:
-    """desa -> {field: sum over [start, end]} from the daily roll-up model `daily` (with `desa`
-    and `day`), complete months inside `window` (`monthly_window()`) from `DesaMonthly`."""
+    """desa -> {counter: sum over [start, end]} from `DesaDaily`, complete months inside
+    `window` (`monthly_window()`) from `DesaMonthly`."""
+    fields = list(COUNTERS)
     ranges, months = split(start, end, window)
     result: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(fields, 0))
-    queries = []
+    queries: list[Any] = []
     if ranges:
         days = reduce(or_, (Q(day__gte=a, day__lte=b) for a, b in ranges))
-        queries.append(daily.objects.filter(days))
+        queries.append(DesaDaily.objects.filter(days))
     if months:
         queries.append(DesaMonthly.objects.filter(month__gte=months[0], month__lte=months[1]))
     for qs in queries:

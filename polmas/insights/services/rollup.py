@@ -27,7 +27,6 @@ from polmas.insights.models import (
     LiveRefresh,
     PatrolDaily,
 )
-from polmas.patrols.models import CoverageDaily
 from polmas.patrols.selectors.coverage import Period
 
 CHUNK_DAYS = 31
@@ -119,7 +118,8 @@ def snapshot_kondusif(day: dt.date) -> int:
 @transaction.atomic
 def rebuild_monthly(today: dt.date | None = None) -> int:
     """Rewrite `DesaMonthly` for the 13 complete months before `today`'s month from the daily
-    rows (`DesaDaily`, patrols' `CoverageDaily`), then stamp `LiveRefresh(name="monthly")`."""
+    rows of `DesaDaily`, then stamp `LiveRefresh(name="monthly")`. (Sessions and residents per
+    month are patrols' own `CoverageMonthly`, kept up to date on every session write.)"""
     from polmas.insights.selectors.sums import MONTHLY, MONTHS, add_months, first_of_month
 
     lock_rollups()
@@ -127,17 +127,15 @@ def rebuild_monthly(today: dt.date | None = None) -> int:
     current = first_of_month(today)
     start, end = add_months(current, -MONTHS), current - dt.timedelta(days=1)
     rows: dict[tuple[str, dt.date], dict[str, int]] = {}
-    sources = ((DesaDaily, list(COUNTERS)), (CoverageDaily, ["sessions", "residents"]))
-    for model, fields in sources:
-        for code, month, *values in (
-            model.objects.filter(day__gte=start, day__lte=end)
-            .annotate(m=TruncMonth("day"))
-            .values("desa_id", "m")
-            .annotate(**{f"s_{f}": Sum(f) for f in fields})
-            .values_list("desa_id", "m", *(f"s_{f}" for f in fields))
-        ):
-            row = rows.setdefault((code, month), {})
-            row.update({f: int(v or 0) for f, v in zip(fields, values, strict=True)})
+    fields = list(COUNTERS)
+    for code, month, *values in (
+        DesaDaily.objects.filter(day__gte=start, day__lte=end)
+        .annotate(m=TruncMonth("day"))
+        .values("desa_id", "m")
+        .annotate(**{f"s_{f}": Sum(f) for f in fields})
+        .values_list("desa_id", "m", *(f"s_{f}" for f in fields))
+    ):
+        rows[(code, month)] = {f: int(v or 0) for f, v in zip(fields, values, strict=True)}
     DesaMonthly.objects.filter(month__gte=start, month__lte=end).delete()
     DesaMonthly.objects.bulk_create(
         [DesaMonthly(desa_id=c, month=m, **values) for (c, m), values in sorted(rows.items())],

@@ -19,6 +19,7 @@ from polmas.org.models import Region
 from polmas.org.testing import World
 from polmas.patrols.generate import generate
 from polmas.patrols.selectors.coverage import Period
+from polmas.patrols.selectors.coverage import desa_figures as coverage_figures
 from polmas.patrols.services.rollup import rebuild_coverage
 
 D = dt.date
@@ -74,9 +75,12 @@ def test_monthly_rows_give_the_same_layers_as_daily_rows(world: World) -> None:
             assert split(period.start, today - dt.timedelta(days=1), monthly_window())[1]
         months = compute_layers(area, period)
         daily = compute_layers(area, period, use_months=False)
+        direct = coverage_figures(area.codes, period, method="direct")
         for code, v in daily.desa.items():
             w = months.desa[code]
             assert (v.sessions, v.residents) == (w.sessions, w.residents), (days, code)
+            d = direct.get(code)
+            assert (w.sessions, w.residents) == ((d.sessions, d.residents) if d else (0, 0)), code
             for name in COUNTERS:
                 assert getattr(v.period, name) == getattr(w.period, name), (days, code, name)
         assert sum(v.sessions for v in months.desa.values()) > 0
