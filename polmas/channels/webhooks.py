@@ -40,7 +40,7 @@ from polmas.channels.services.media import max_media_bytes, store_web_photo
 from polmas.channels.types import registry
 from polmas.channels.types.base import PayloadError
 from polmas.channels.types.whatsapp.signature import handshake
-from polmas.patrols.uploads import MULTIPART_OVERHEAD, SizeLimitHandler
+from polmas.core.uploads import guard_upload
 
 logger = logging.getLogger("polmas.channels")
 FORM_KINDS = {"sms"}
@@ -150,11 +150,9 @@ def _web_submit(request: HttpRequest, channel: Channel) -> HttpResponse:
     resident back to the form with the reason; nothing is stored."""
     form_page = f"/channels/web/{channel.pk}/"
     limit = max_media_bytes()
-    declared = request.META.get("CONTENT_LENGTH") or "0"
-    if declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
+    too_large, watcher = guard_upload(request, limit)
+    if too_large:
         return redirect(f"{form_page}?galat=foto")
-    watcher = SizeLimitHandler(request, limit=limit)
-    request.upload_handlers = [watcher, *request.upload_handlers]
     try:
         form, files = request.POST, request.FILES
     except RequestDataTooBig:

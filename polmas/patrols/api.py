@@ -10,6 +10,7 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from polmas.core.uploads import guard_upload
 from polmas.org.models import Person, Unit
 from polmas.patrols import selectors, services
 from polmas.patrols.models import Patrol
@@ -28,7 +29,7 @@ from polmas.patrols.schemas import (
     TransitionIn,
     UnitRollupOut,
 )
-from polmas.patrols.uploads import guard_upload
+from polmas.patrols.services.photos import MAX_PHOTO_BYTES
 
 router = Router(tags=["patroli dialog"])
 
@@ -233,7 +234,7 @@ def add_photo(request: HttpRequest, session_id: int) -> tuple[int, dict[str, Any
     session = selectors.session_for(request.user, session_id)
     if session is None:
         raise HttpError(404, _("Sesi #%(id)s tidak ditemukan.") % {"id": session_id})
-    too_large, watcher = guard_upload(request)
+    too_large, watcher = guard_upload(request, MAX_PHOTO_BYTES)
     if too_large:
         raise HttpError(413, _("Foto terlalu besar (maksimal 8 MB)."))
     upload = request.FILES.get("photo")

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from polmas.core.models import AuditEvent
+from polmas.core.uploads import guard_upload
 from polmas.org.access import role_required
 from polmas.org.models import Person
 from polmas.patrols import briefing, selectors, services, workflow
 from polmas.patrols.forms import PatrolForm, PhotoForm, SessionForm
 from polmas.patrols.models import AudienceGroup, PatrolStatus, Topic
-from polmas.patrols.uploads import guard_upload
+from polmas.patrols.services.photos import MAX_PHOTO_BYTES
 
 OUTBOX_HEADER = "X-Polmas-Outbox"
 
@@ -211,7 +212,7 @@ def session_photo(request: HttpRequest, session_id: int) -> HttpResponse:
     session = selectors.session_for(request.user, session_id)
     if session is None:
         raise Http404
-    too_large, watcher = guard_upload(request)
+    too_large, watcher = guard_upload(request, MAX_PHOTO_BYTES)
     upload = None if too_large else request.FILES.get("photo")
     if too_large or watcher.exceeded:
         flash.error(request, _("Foto terlalu besar (maksimal 8 MB)."))

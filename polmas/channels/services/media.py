@@ -62,13 +62,17 @@ def store_photo(channel: Channel, msg: Inbound) -> dict[str, Any]:
         logger.warning("media %s of channel %s not fetched: %s", msg.media_id, channel.pk, exc)
         attachment["error"] = str(exc)[:200]
         return attachment
-    digest = hashlib.sha256(media.content).hexdigest()
-    ext = EXTENSIONS.get(media.mime_type, "jpg")
-    path = default_storage.save(
-        f"channels/{channel.pk}/{digest[:32]}.{ext}", ContentFile(media.content)
-    )
-    attachment.update(path=path, sha256=digest, size=len(media.content), mime_type=media.mime_type)
+    attachment.update(_save(channel, media.content, media.mime_type))
     return attachment
+
+
+def _save(channel: Channel, content: bytes, mime_type: str) -> dict[str, Any]:
+    """Store a resident's photo content-addressed (the same photo twice is one file)."""
+    digest = hashlib.sha256(content).hexdigest()
+    path = f"channels/{channel.pk}/{digest[:32]}.{EXTENSIONS.get(mime_type, 'jpg')}"
+    if not default_storage.exists(path):
+        path = default_storage.save(path, ContentFile(content))
+    return {"path": path, "sha256": digest, "size": len(content), "mime_type": mime_type}
 
 
 def store_web_photo(channel: Channel, upload: UploadedFile) -> dict[str, Any]:
@@ -84,9 +88,4 @@ def store_web_photo(channel: Channel, upload: UploadedFile) -> dict[str, Any]:
     if mime_type not in ALLOWED_ATTACHMENT_TYPES:
         raise ValidationError(_("Lampiran harus berupa foto JPEG, PNG atau WebP."))
     upload.seek(0)
-    content = upload.read()
-    digest = hashlib.sha256(content).hexdigest()
-    path = f"channels/{channel.pk}/{digest[:32]}.{EXTENSIONS[mime_type]}"
-    if not default_storage.exists(path):
-        path = default_storage.save(path, ContentFile(content))
-    return {"path": path, "sha256": digest, "size": len(content), "mime_type": mime_type}
+    return _save(channel, upload.read(), mime_type)

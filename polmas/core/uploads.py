@@ -1,4 +1,4 @@
-"""Refuse oversize photo uploads before they are stored whole."""
+"""Refuse oversize uploads before they are stored whole (patrol photos, web-form photos)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from typing import Any
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest
 
-from polmas.patrols.services.photos import MAX_PHOTO_BYTES
-
 MULTIPART_OVERHEAD = 64 * 1024
 
 
 class SizeLimitHandler(FileUploadHandler):
     """Stops reading the upload as soon as it passes the limit (for bodies without a length)."""
 
-    def __init__(self, request: HttpRequest | None = None, limit: int = MAX_PHOTO_BYTES) -> None:
+    def __init__(self, request: HttpRequest | None, limit: int) -> None:
         super().__init__(request)
         self.limit = limit
         self.received = 0
@@ -39,10 +37,10 @@ def declared_length(request: HttpRequest) -> int | None:
         return None
 
 
-def guard_upload(request: HttpRequest) -> tuple[bool, SizeLimitHandler]:
-    """(too large by its declared length, the handler watching the stream). Call before
-    touching request.FILES or request.POST."""
-    handler = SizeLimitHandler(request)
+def guard_upload(request: HttpRequest, limit: int) -> tuple[bool, SizeLimitHandler]:
+    """(too large by its declared length, the handler watching the stream) for a file of at
+    most `limit` bytes. Call before touching request.FILES or request.POST."""
+    handler = SizeLimitHandler(request, limit)
     request.upload_handlers = [handler, *request.upload_handlers]
     length = declared_length(request)
-    return bool(length and length > MAX_PHOTO_BYTES + MULTIPART_OVERHEAD), handler
+    return bool(length and length > limit + MULTIPART_OVERHEAD), handler
