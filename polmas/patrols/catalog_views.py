@@ -59,6 +59,15 @@ def message_list(request: HttpRequest) -> HttpResponse:
     return render(request, "patrols/message_list.html", context)
 
 
+def _edit_page(request: HttpRequest, form: Any, kind: str, obj: Any = None) -> HttpResponse:
+    """The shared new/edit page; a refused POST answers 422 with the form's errors."""
+    context: dict[str, Any] = {"form": form, "kind": kind}
+    if obj is not None:
+        context.update(obj=obj, events=AuditEvent.objects.for_object(obj)[:30])
+    status = 422 if request.method == "POST" else 200
+    return render(request, "patrols/catalog_edit.html", context, status=status)
+
+
 @role_required(*services.CATALOG_ROLES)
 @require_http_methods(["GET", "POST"])
 def message_new(request: HttpRequest) -> HttpResponse:
@@ -73,10 +82,7 @@ def message_new(request: HttpRequest) -> HttpResponse:
         else:
             flash.success(request, _("Pesan kamtibmas ditambahkan."))
             return redirect("patrols:catalog")
-    status = 422 if request.method == "POST" else 200
-    return render(
-        request, "patrols/catalog_edit.html", {"form": form, "kind": "message"}, status=status
-    )
+    return _edit_page(request, form, "message")
 
 
 @role_required(*services.CATALOG_ROLES)
@@ -95,14 +101,7 @@ def message_edit(request: HttpRequest, message_id: int) -> HttpResponse:
         else:
             flash.success(request, _("Pesan kamtibmas diperbarui."))
             return redirect("patrols:catalog")
-    context = {
-        "form": form,
-        "kind": "message",
-        "obj": message,
-        "events": AuditEvent.objects.for_object(message)[:30],
-    }
-    status = 422 if request.method == "POST" else 200
-    return render(request, "patrols/catalog_edit.html", context, status=status)
+    return _edit_page(request, form, "message", message)
 
 
 @role_required()
@@ -154,10 +153,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         else:
             flash.success(request, _("Kampanye dibuat."))
             return redirect("patrols:campaign", campaign_id=campaign.pk)
-    status = 422 if request.method == "POST" else 200
-    return render(
-        request, "patrols/catalog_edit.html", {"form": form, "kind": "campaign"}, status=status
-    )
+    return _edit_page(request, form, "campaign")
 
 
 @role_required(*services.CATALOG_ROLES)
@@ -186,11 +182,4 @@ def campaign_edit(request: HttpRequest, campaign_id: int) -> HttpResponse:
         else:
             flash.success(request, _("Kampanye diperbarui."))
             return redirect("patrols:campaign", campaign_id=campaign.pk)
-    context = {
-        "form": form,
-        "kind": "campaign",
-        "obj": campaign,
-        "events": AuditEvent.objects.for_object(campaign)[:30],
-    }
-    status = 422 if request.method == "POST" else 200
-    return render(request, "patrols/catalog_edit.html", context, status=status)
+    return _edit_page(request, form, "campaign", campaign)
