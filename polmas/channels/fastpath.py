@@ -21,15 +21,12 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core import signals
 from django.http import Http404, QueryDict
 from django.http.request import HttpHeaders
 
-from polmas.channels.services.inbound import accept_events
 from polmas.channels.types import registry
-from polmas.channels.types.base import PayloadError
-from polmas.channels.webhooks import WEBHOOK_PATH, active_channel
+from polmas.channels.webhooks import WEBHOOK_PATH, active_channel, body_limit, receive
 
 logger = logging.getLogger("polmas.channels")
 StartResponse = Callable[..., Any]
@@ -76,31 +73,20 @@ def handle(environ: dict[str, Any], kind: str, channel_id: int) -> Any:
     except Http404:
         return _answer(404, b"not found")
     length = int(environ["CONTENT_LENGTH"])
-    limit = int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440) or 2_621_440)
-    if length > limit:
+    if length > body_limit():
         return _answer(413, b"payload too large")
     body = environ["wsgi.input"].read(length) if length else b""
     if len(body) != length:
         return _answer(400, b"malformed payload")  # the client hung up mid-body
     form = QueryDict(body, encoding="utf-8") if kind == "sms" else None
-    check = spec.verify(HttpHeaders(environ), body, form, channel.secrets or {})
-    if not check.ok:
-        logger.warning(
-            "channel %s (%s): webhook refused (%s) from %s",
-            channel.pk,
-            kind,
-            check.reason,
-            environ.get("REMOTE_ADDR", ""),
-        )
+    status, answer = receive(
+        channel, spec, HttpHeaders(environ), body, form, environ.get("REMOTE_ADDR", "")
+    )
+    if status == 403:
         return _answer(403, b"forbidden")
-    try:
-        events = spec.split(body, form)
-    except PayloadError as exc:
-        logger.info("channel %s: malformed webhook body: %s", channel.pk, exc)
+    if status == 400:
         return _answer(400, b"malformed payload")
-    new, duplicates = accept_events(channel, events)
-    payload = json.dumps({"ok": True, "accepted": new, "duplicates": duplicates}).encode()
-    return _answer(200, payload, "application/json")
+    return _answer(200, json.dumps(answer).encode(), "application/json")
 
 
 class WebhookWSGI:

@@ -40,6 +40,7 @@ from polmas.channels.services.media import max_media_bytes, store_web_photo
 from polmas.channels.types import registry
 from polmas.channels.types.base import PayloadError
 from polmas.channels.types.whatsapp.signature import handshake
+from polmas.core.middleware import client_ip
 from polmas.core.uploads import guard_upload
 
 logger = logging.getLogger("polmas.channels")
@@ -95,7 +96,7 @@ class WebhookFastPathMiddleware:
 
 
 def _client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_ip(request) or ""
 
 
 @csrf_exempt
@@ -117,31 +118,48 @@ def webhook(request: HttpRequest, kind: str, channel_id: int) -> HttpResponse:
     if kind == "web":
         return _web_submit(request, channel)
     declared = request.META.get("CONTENT_LENGTH") or "0"
-    limit = int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440) or 2_621_440)
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdigit() and int(declared) > body_limit():
         return HttpResponse("payload too large", status=413)
     try:
         body = request.body
         form = request.POST if kind in FORM_KINDS else None
     except RequestDataTooBig:
         return HttpResponse("payload too large", status=413)
-    check = spec.verify(request.headers, body, form, channel.secrets or {})
+    status, answer = receive(channel, spec, request.headers, body, form, _client_ip(request))
+    if status == 403:
+        return HttpResponseForbidden("forbidden")
+    if status == 400:
+        return HttpResponseBadRequest("malformed payload")
+    return JsonResponse(answer)
+
+
+def body_limit() -> int:
+    """Largest provider webhook body read (Django's DATA_UPLOAD_MAX_MEMORY_SIZE); larger -> 413."""
+    return int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440) or 2_621_440)
+
+
+def receive(
+    channel: Channel, spec: Any, headers: Any, body: bytes, form: Any, remote_addr: str
+) -> tuple[int, dict[str, Any]]:
+    """Verify, split and store one provider webhook (both the Django view and the WSGI fast
+    path call this): (403, {}) refused and logged, (400, {}) malformed, else (200, answer)."""
+    check = spec.verify(headers, body, form, channel.secrets or {})
     if not check.ok:
         logger.warning(
             "channel %s (%s): webhook refused (%s) from %s",
             channel.pk,
-            kind,
+            channel.kind,
             check.reason,
-            _client_ip(request),
+            remote_addr,
         )
-        return HttpResponseForbidden("forbidden")
+        return 403, {}
     try:
         events = spec.split(body, form)
     except PayloadError as exc:
         logger.info("channel %s: malformed webhook body: %s", channel.pk, exc)
-        return HttpResponseBadRequest("malformed payload")
+        return 400, {}
     new, duplicates = accept_events(channel, events)
-    return JsonResponse({"ok": True, "accepted": new, "duplicates": duplicates})
+    return 200, {"ok": True, "accepted": new, "duplicates": duplicates}
 
 
 def _web_submit(request: HttpRequest, channel: Channel) -> HttpResponse:
