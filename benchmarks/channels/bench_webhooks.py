@@ -168,7 +168,8 @@ class Bench:
             # re-enqueues the events it left unprocessed (their processing is idempotent).
             time.sleep(3)
             harness.polmas(self.env, "channels", "tick", "--recover-after", "0")
-            c, waited = harness.wait_processed(base["processed"] + sender.acks, timeout=1800)
+            target = base["processed"] + sender.acks
+            c, waited = harness.wait_processed(target, timeout=1800, env=self.env)
             total = time.perf_counter() - t0
         finally:
             harness.stop(worker)

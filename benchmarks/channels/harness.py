@@ -193,11 +193,19 @@ def counts() -> dict[str, Any]:
     return result
 
 
-def wait_processed(target: int, timeout: float) -> tuple[dict[str, Any], float]:
-    t0 = time.perf_counter()
+def wait_processed(
+    target: int, timeout: float, env: dict[str, str] | None = None, tick_every: float = 15.0
+) -> tuple[dict[str, Any], float]:
+    """Poll the counts until `target` events are processed and every reply is sent. With `env`,
+    run `polmas channels tick` every `tick_every` seconds as cron does in a deployment: a
+    SIGKILLed worker leaves a reply in `sending`, which only a later tick releases."""
+    t0 = last_tick = time.perf_counter()
     while True:
         c = counts()
         done = c["processed"] >= target and c["sent"] >= c["outbound"]
         if done or time.perf_counter() - t0 > timeout:
             return c, time.perf_counter() - t0
+        if env is not None and time.perf_counter() - last_tick >= tick_every:
+            polmas(env, "channels", "tick", "--recover-after", "0")
+            last_tick = time.perf_counter()
         time.sleep(1.0)

@@ -76,3 +76,25 @@ def _queue_is_this_database(task: Any) -> bool:
     return isinstance(backend, DatabaseBackend) and (
         router.db_for_write(DBTaskResult) == DEFAULT_DB_ALIAS
     )
+
+
+def pending_first_args(task: Any, *, running_since: Any) -> set[Any] | None:
+    """First arguments of `task`'s jobs still waiting in the database queue, or running and
+    started after `running_since` (a job running longer is taken to belong to a killed worker).
+    A recovery sweep skips these, so a backed-up queue does not get a second job per row each
+    time the sweep runs. None when the queue is not this database (nothing to ask)."""
+    if not _queue_is_this_database(task):
+        return None
+    from django.db.models import Q
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = Q(status=TaskResultStatus.READY) | Q(
+        status=TaskResultStatus.RUNNING, started_at__gte=running_since
+    )
+    rows = DBTaskResult.objects.filter(waiting, task_path=task.module_path)
+    return {
+        args_kwargs["args"][0]
+        for args_kwargs in rows.values_list("args_kwargs", flat=True).iterator()
+        if args_kwargs.get("args")
+    }

@@ -22,7 +22,7 @@ from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
 from polmas.channels.types import vendor
 from polmas.channels.types.base import RawEvent
-from polmas.core.jobs import enqueue_many_atomic, enqueue_on_commit
+from polmas.core.jobs import enqueue_many_atomic, pending_first_args
 
 logger = logging.getLogger("polmas.channels")
 
@@ -95,16 +95,22 @@ def process_event(event_id: int) -> str:
 
 
 def recover_unprocessed(older_than: dt.timedelta = dt.timedelta(minutes=1)) -> int:
-    """Re-enqueue events a killed worker left unprocessed (processing is idempotent)."""
+    """Re-enqueue events a killed worker left unprocessed (processing is idempotent). Events
+    whose job still waits in the queue (or has been running for less than `older_than`) are
+    left to it: a backed-up queue is not doubled on every sweep."""
     from polmas.channels import tasks
 
     cutoff = timezone.now() - older_than
-    ids = list(
-        InboundEvent.objects.filter(processed_at__isnull=True, received_at__lte=cutoff)
+    pending = pending_first_args(tasks.process_inbound, running_since=cutoff) or set()
+    ids = [
+        event_id
+        for event_id in InboundEvent.objects.filter(
+            processed_at__isnull=True, received_at__lte=cutoff
+        )
         .order_by("id")
         .values_list("id", flat=True)
-    )
+        if event_id not in pending
+    ]
     with transaction.atomic():
-        for event_id in ids:
-            enqueue_on_commit(tasks.process_inbound, event_id)
+        enqueue_many_atomic(tasks.process_inbound, [(event_id,) for event_id in ids])
     return len(ids)

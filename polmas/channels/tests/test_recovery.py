@@ -1,0 +1,51 @@
+"""The cron sweep re-enqueues events a killed worker left behind, and only those: an event whose
+job still waits in the queue is not given a second job on every sweep."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from polmas.channels.models import InboundEvent
+from polmas.channels.services.inbound import accept_events, recover_unprocessed
+from polmas.channels.services.setup import create_channel
+from polmas.channels.types.base import RawEvent
+from polmas.org.testing import World
+
+pytestmark = pytest.mark.django_db
+NOW = dt.timedelta(0)
+
+
+def _jobs_for(event_id: int) -> list[Any]:
+    jobs = DBTaskResult.objects.filter(task_path__endswith="process_inbound")
+    return [j for j in jobs if j.args_kwargs["args"] == [event_id]]
+
+
+def test_sweep_skips_queued_events_and_recovers_abandoned_ones(world: World) -> None:
+    channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
+    accept_events(channel, [RawEvent(f"update:{i}", {"update_id": i}) for i in range(4)])
+    waiting, dead, failed, done = InboundEvent.objects.filter(channel=channel).order_by("id")
+    assert recover_unprocessed(NOW) == 0  # every event still has its job in the queue
+
+    # A worker claimed `dead` an hour ago and was killed; `failed`'s job ended without it.
+    (job,) = _jobs_for(dead.pk)
+    job.status, job.started_at = TaskResultStatus.RUNNING, timezone.now() - dt.timedelta(hours=1)
+    job.save()
+    (job,) = _jobs_for(failed.pk)
+    job.status = TaskResultStatus.FAILED
+    job.save()
+    InboundEvent.objects.filter(pk=done.pk).update(processed_at=timezone.now())
+
+    assert recover_unprocessed(NOW) == 2
+    assert [len(_jobs_for(e.pk)) for e in (waiting, dead, failed, done)] == [1, 2, 2, 1]
+    assert recover_unprocessed(NOW) == 0  # the new jobs are waiting: nothing doubled
+    # A job running for less than the sweep's age is a live worker's: left alone.
+    (job,) = [j for j in _jobs_for(waiting.pk)]
+    job.status, job.started_at = TaskResultStatus.RUNNING, timezone.now()
+    job.save()
+    assert recover_unprocessed(dt.timedelta(minutes=1)) == 0
