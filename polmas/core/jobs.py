@@ -98,3 +98,47 @@ def pending_first_args(task: Any, *, running_since: Any) -> set[Any] | None:
         for args_kwargs in rows.values_list("args_kwargs", flat=True).iterator()
         if args_kwargs.get("args")
     }
+
+
+def jobs_from_cte_sql(task: Any, cte: str) -> tuple[str, list[Any]] | None:
+    """PostgreSQL with the database queue on this database: the tail of one statement that
+    writes a job row for each row of the common table expression `cte` (a name whose rows have
+    an `id` column; the job's argument is that id). Prefixed with `WITH cte AS (INSERT ...
+    RETURNING id)`, the data rows and their jobs are written by a single statement: one round
+    trip and, outside a transaction, one implicit commit, instead of BEGIN, two INSERTs and
+    COMMIT. The job rows are those `enqueue_many_atomic` writes. None elsewhere, and when debug
+    logging for `django_tasks` wants a `task_enqueued` signal per job: use
+    `enqueue_many_atomic` then."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not _queue_is_this_database(task):
+        return None
+    if logging.getLogger("django_tasks").isEnabledFor(logging.DEBUG):
+        return None
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    backend = task.get_backend()
+    backend.validate_task(task)
+    table = connection.ops.quote_name(DBTaskResult._meta.db_table)
+    columns = (
+        "id, status, args_kwargs, priority, task_path, queue_name, backend_name, run_after, "
+        "enqueued_at, exception_class_path, traceback, worker_ids"
+    )
+    # Identifiers from the model and the caller's CTE name; values as parameters.
+    sql = (
+        f"INSERT INTO {table} ({columns}) SELECT gen_random_uuid(), %s, "  # noqa: S608
+        "jsonb_build_object('args', jsonb_build_array(id), 'kwargs', '{}'::jsonb), "
+        f"%s, %s, %s, %s, %s, %s, '', '', '[]'::jsonb FROM {cte} ORDER BY id"
+    )
+    params = [
+        TaskResultStatus.READY.value,
+        task.priority,
+        task.module_path,
+        task.queue_name,
+        backend.alias,
+        task.run_after or get_date_max(),
+        timezone.now(),
+    ]
+    return sql, params

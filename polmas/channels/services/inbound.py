@@ -22,7 +22,7 @@ from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
 from polmas.channels.types import vendor
 from polmas.channels.types.base import RawEvent
-from polmas.core.jobs import enqueue_many_atomic, pending_first_args
+from polmas.core.jobs import enqueue_many_atomic, jobs_from_cte_sql, pending_first_args
 
 logger = logging.getLogger("polmas.channels")
 
@@ -33,7 +33,8 @@ def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
     One transaction, one commit: a single `INSERT ... ON CONFLICT DO NOTHING RETURNING id` for
     all the events (a redelivered key returns no row), then one job row per new event in the
     same transaction, written by one INSERT (`enqueue_many_atomic`; after commit for other
-    queues)."""
+    queues). On PostgreSQL both INSERTs are one statement (`jobs_from_cte_sql`): one round trip,
+    committed on its own outside a transaction, atomic as any single statement is."""
     from polmas.channels import tasks
 
     if not events:
@@ -52,6 +53,15 @@ def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
     # Identifiers from the model, values as parameters.
     sql = f"INSERT INTO {table} ({columns}) VALUES {values} "  # noqa: S608
     sql += "ON CONFLICT (channel_id, dedupe_key) DO NOTHING RETURNING id"
+    one_statement = jobs_from_cte_sql(tasks.process_inbound, "new_events")
+    if one_statement is not None:  # PostgreSQL: events and jobs in one statement, one commit
+        jobs_sql, jobs_params = one_statement
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH new_events AS ({sql}) {jobs_sql} RETURNING 1", params + jobs_params
+            )
+            new = len(cursor.fetchall())
+        return new, len(events) - new
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
