@@ -142,7 +142,7 @@ def compute_layers(
             values[code].days_since_visit = max(0, (period.end - last.astimezone(WIB).date()).days)
 
     # Sessions and residents: patrols' own coverage roll-up (whole months from its monthly rows).
-    for code, covered in coverage_figures(codes, period).items():
+    for code, covered in coverage_figures(codes, period, detail=False).items():
         if code in values:
             values[code].sessions, values[code].residents = covered.sessions, covered.residents
 

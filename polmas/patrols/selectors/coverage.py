@@ -106,12 +106,14 @@ class CoverageMap:
 
 
 def desa_figures(
-    codes: list[str] | None, period: Period, *, method: Method = "rollup"
+    codes: list[str] | None, period: Period, *, method: Method = "rollup", detail: bool = True
 ) -> dict[str, DesaFigures]:
     """Sessions, residents reached, last visit and messages by topic per desa in `period`.
 
-    `codes=None` means every desa (no filter)."""
+    `codes=None` means every desa (no filter). `detail=False`: sessions and residents only,
+    without the last visit in the period and the topics (the command map needs no more)."""
     result: dict[str, DesaFigures] = defaultdict(DesaFigures)
+    topic_names = list(Topic.values) if detail else []  # `Topic.values` is rebuilt per access
     if method == "rollup":
         # Whole calendar months from the monthly roll-up, the partial months at either end
         # from the daily one: a year is 12 month rows per desa instead of 365 day rows.
@@ -124,24 +126,23 @@ def desa_figures(
             for first, last in days:
                 ranges |= Q(day__gte=first, day__lte=last)
             parts.append(CoverageDaily.objects.filter(ranges))
-        sums = {topic: Sum(topic_field(topic)) for topic in Topic.values}
+        sums: dict[str, Any] = {topic: Sum(topic_field(topic)) for topic in topic_names}
+        if detail:
+            sums["last"] = Max("last_at")
         for qs in parts:
             if codes is not None:
                 qs = qs.filter(desa_id__in=codes)
-            rows = qs.values("desa_id").annotate(
-                n=Sum("sessions"), people=Sum("residents"), last=Max("last_at"), **sums
-            )
+            rows = qs.values("desa_id").annotate(n=Sum("sessions"), people=Sum("residents"), **sums)
             for row in rows:
                 if not row["n"]:
                     continue
                 fig = result[row["desa_id"]]
                 fig.sessions += int(row["n"])
                 fig.residents += int(row["people"] or 0)
-                if fig.last_in_period is None or (
-                    row["last"] is not None and row["last"] > fig.last_in_period
-                ):
-                    fig.last_in_period = row["last"]
-                for t in Topic.values:
+                last = row.get("last")
+                if last is not None and (fig.last_in_period is None or last > fig.last_in_period):
+                    fig.last_in_period = last
+                for t in topic_names:
                     if row[t]:
                         fig.topics[t] = fig.topics.get(t, 0) + int(row[t])
     else:
@@ -167,6 +168,8 @@ def desa_figures(
         ):
             result[code].sessions, result[code].residents = int(n), int(people or 0)
             result[code].last_in_period = last
+        if not detail:
+            return dict(result)
         for code, topic, n in (
             links.values("session__desa_id", "message__topic")
             .annotate(n=Count("id"))
