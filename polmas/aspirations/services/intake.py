@@ -125,7 +125,10 @@ def create_case(
     tracking_code: str | None = None,
     now: dt.datetime | None = None,
     notify: bool = True,
+    triage: dict[str, Any] | None = None,
 ) -> Case:
+    """`triage`: the caller's `polmas.triage` result (as JSON) for exactly `description`; the
+    case then needs no analysis of its own, inline or in a job."""
     description = (description or "").strip()
     if not description:
         raise CaseError(_("Uraian laporan wajib diisi."))
@@ -162,8 +165,9 @@ def create_case(
             return _replay(existing, body_hash, actor)
     # Triage decides the category and urgency when the caller left them open; then it must run
     # inline (about 2 ms warm). Otherwise it is informational and runs as a job after commit.
-    inline_triage = not (category_code and urgency)
-    triage = apply_triage(description) if inline_triage else None
+    inline_triage = triage is not None or not (category_code and urgency)
+    if triage is None and inline_triage:
+        triage = apply_triage(description)
     category = _category(category_code, triage)
     now = now or timezone.now()
     route = route_case(desa_code=desa_code, lat=lat, lng=lng)

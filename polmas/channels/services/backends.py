@@ -75,6 +75,7 @@ class NewCase:
     category: str = ""
     urgency: str = ""
     attachments: Sequence[dict[str, Any]] = field(default_factory=tuple)
+    triage: dict[str, Any] | None = None  # `polmas.triage` of exactly `text`, when at hand
 
 
 class CaseBackend(Protocol):

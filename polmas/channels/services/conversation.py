@@ -40,6 +40,9 @@ class Dialogue:
     conversation: Conversation
     event: InboundEvent
     _replies: int = 0
+    # (text, triage as JSON) of the text analysed in this turn: handed to the case when the
+    # case's text is exactly that text, so the case needs no second analysis in a job.
+    _triaged: tuple[str, dict[str, Any]] | None = None
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -227,6 +230,7 @@ class Dialogue:
 
         result = analyse(text)
         self.draft["text"] = (str(self.draft.get("text", "")) + "\n" + text).strip()
+        self._triaged = (text, result.as_dict())
         self.draft["category"], self.draft["urgency"] = result.category, result.urgency
         desa = _pick_desa(result.locations)
         if desa:
@@ -280,6 +284,7 @@ class Dialogue:
                 category=str(draft.get("category", "")),
                 urgency=str(draft.get("urgency", "")),
                 attachments=tuple(draft.get("attachments", [])),
+                triage=self._triaged[1] if self._triaged and self._triaged[0] == text else None,
             )
         )
         ReportLink.objects.get_or_create(

@@ -83,6 +83,7 @@ class AspirationsCaseBackend:
             idempotency_key=key,
             attachments=files,
             notify=False,  # the conversation confirms with the tracking code itself
+            triage=case.triage,
         )
         return CaseRef(created.tracking_code, created.unit.name)
 
