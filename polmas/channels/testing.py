@@ -54,6 +54,9 @@ class FakeState:
 def _handler(state: FakeState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in two writes: with Nagle's algorithm on, a keep-alive client
+        # waits for a delayed ACK (about 40 ms) before the body arrives. Providers do not.
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             return None

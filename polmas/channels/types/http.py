@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import threading
+from http.cookiejar import DefaultCookiePolicy
 from typing import Any
 
 import requests
 
 from polmas.channels.types.base import ProviderError
 
+_local = threading.local()
+
+
+def _session() -> requests.Session:
+    """One session per thread: provider calls reuse their keep-alive (TLS) connections instead
+    of opening one per message. Sessions are not shared across threads, and keep no cookies:
+    every call stands alone, as a one-off request would."""
+    session: requests.Session | None = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+        session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+    return session
+
 
 def post_json(
     url: str, payload: dict[str, Any], *, headers: dict[str, str], timeout: float
 ) -> tuple[int, Any]:
     try:
-        response = requests.post(url, json=payload, headers=headers, timeout=timeout)
+        response = _session().post(url, json=payload, headers=headers, timeout=timeout)
     except requests.RequestException as exc:
         raise ProviderError(
             f"provider unreachable: {exc.__class__.__name__}", retryable=True
@@ -27,7 +42,7 @@ def post_json(
 
 def get_json(url: str, *, headers: dict[str, str], timeout: float) -> Any:
     try:
-        response = requests.get(url, headers=headers, timeout=timeout)
+        response = _session().get(url, headers=headers, timeout=timeout)
     except requests.RequestException as exc:
         raise ProviderError(
             f"provider unreachable: {exc.__class__.__name__}", retryable=True
@@ -50,7 +65,7 @@ def download(
 ) -> tuple[bytes, str]:
     """Stream a file, refusing it as soon as it passes `max_bytes` (never read whole first)."""
     try:
-        with requests.get(url, headers=headers, timeout=timeout, stream=True) as response:
+        with _session().get(url, headers=headers, timeout=timeout, stream=True) as response:
             if response.status_code >= 400:
                 raise ProviderError(
                     f"HTTP {response.status_code}", retryable=response.status_code >= 500
