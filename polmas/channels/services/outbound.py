@@ -30,7 +30,7 @@ from polmas.channels.models import (
 )
 from polmas.channels.types import vendor
 from polmas.channels.types.base import Outgoing, OutsideWindowError, ProviderError
-from polmas.core.jobs import enqueue_on_commit
+from polmas.core.jobs import enqueue_atomic
 
 logger = logging.getLogger("polmas.channels")
 
@@ -54,7 +54,7 @@ def _enqueue_send(message_id: int, *, run_after: dt.datetime | None = None) -> N
     task = (
         tasks.send_outbound if run_after is None else tasks.send_outbound.using(run_after=run_after)
     )
-    enqueue_on_commit(task, message_id)
+    enqueue_atomic(task, message_id)  # a database queue commits the job with the message
 
 
 def queue_message(
