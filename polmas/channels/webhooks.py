@@ -39,7 +39,6 @@ from polmas.channels.services.inbound import accept_events
 from polmas.channels.services.media import max_media_bytes, store_web_photo
 from polmas.channels.types import registry
 from polmas.channels.types.base import PayloadError
-from polmas.channels.types.whatsapp.signature import handshake
 from polmas.core.middleware import client_ip
 from polmas.core.uploads import guard_upload
 
@@ -105,8 +104,8 @@ def webhook(request: HttpRequest, kind: str, channel_id: int) -> HttpResponse:
     if spec is None:
         return HttpResponse(status=404)
     channel = active_channel(kind, channel_id)
-    if request.method == "GET" and kind == "whatsapp":
-        challenge = handshake(request.GET, channel.secrets or {})
+    if request.method == "GET" and spec.handshake is not None:
+        challenge = spec.handshake(request.GET, channel.secrets or {})
         if challenge is None:
             logger.warning(
                 "channel %s: failed webhook handshake from %s", channel.pk, _client_ip(request)

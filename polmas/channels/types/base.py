@@ -111,6 +111,9 @@ class VendorSpec:
     default_api_base: str = ""
     rate_per_second: int = 20
     needs_window: bool = False
+    # (query params, secrets) -> the challenge to echo, or None to refuse: a vendor that
+    # verifies its webhook URL with a GET (WhatsApp's hub.challenge). None: GET is not allowed.
+    handshake: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

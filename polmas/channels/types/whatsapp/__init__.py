@@ -14,4 +14,5 @@ SPEC = VendorSpec(
     default_api_base=client.DEFAULT_API_BASE,
     rate_per_second=50,
     needs_window=True,
+    handshake=signature.handshake,
 )
