@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +14,11 @@ from polmas.insights.periods import Period, PeriodError, parse_period
 from polmas.insights.presenters import layers_json
 from polmas.insights.selectors.alerts import alert_json, alerts_in_scope
 from polmas.insights.selectors.area import resolve_area
-from polmas.insights.selectors.boundaries import boundaries_in_scope, gzipped
 from polmas.insights.selectors.charts import chart_data
 from polmas.insights.selectors.desa import desa_detail
 from polmas.insights.selectors.layers import compute_layers
 from polmas.insights.services.alerts import acknowledge_alert
+from polmas.org.boundaries import geojson_response
 from polmas.org.models import RegionLevel
 
 router = Router(tags=["gambaran situasi"])
@@ -55,18 +55,7 @@ def boundaries(request: HttpRequest, level: str = "desa") -> Any:
     visit costs a 304); gzip when the browser accepts it."""
     if level not in (RegionLevel.DESA, RegionLevel.KECAMATAN):
         raise HttpError(422, _("Batas wilayah tersedia untuk tingkat desa dan kecamatan."))
-    etag, body = boundaries_in_scope(request.user, level)
-    if etag in request.headers.get("If-None-Match", ""):
-        response: HttpResponse = HttpResponseNotModified()
-    elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(gzipped(etag, body), content_type="application/json")
-        response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
-    response["Cache-Control"] = "private, no-cache"
-    response["Vary"] = "Accept-Encoding, Cookie"
-    return response
+    return geojson_response(request, level)
 
 
 @router.get("/insights/desa/{code}", url_name="insights_desa", summary="Angka satu desa")

@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
@@ -11,6 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from polmas.org import selectors
+from polmas.org.boundaries import geojson_response
 from polmas.org.models import Region, RegionLevel, Unit
 from polmas.org.schemas import ErrorOut, LookupOut, OutsideOut, RegionOut, UnitOut
 
@@ -77,10 +78,12 @@ def lookup_point(
     url_name="boundaries",
     summary="Batas wilayah (GeoJSON) dalam cakupan Anda",
 )
-def boundaries(request: HttpRequest, level: RegionLevel = RegionLevel.DESA) -> dict[str, Any]:
+def boundaries(request: HttpRequest, level: RegionLevel = RegionLevel.DESA) -> HttpResponse:
+    """The same compact, cached FeatureCollection the command map reads (coordinates rounded
+    to 5 decimals, about 1 m), with `ETag` revalidation and gzip."""
     if level not in (RegionLevel.DESA, RegionLevel.KECAMATAN):
         raise HttpError(422, _("Batas wilayah tersedia untuk tingkat desa dan kecamatan."))
-    return selectors.boundaries_geojson(request.user, level)
+    return geojson_response(request, level)
 
 
 @router.get("/regions/{code}", response={200: RegionOut, 404: ErrorOut}, summary="Satu wilayah")

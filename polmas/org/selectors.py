@@ -114,22 +114,3 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 
 def assignments_in_scope(user: User) -> QuerySet[DesaAssignment]:
     return DesaAssignment.objects.restrict(user).select_related("person", "desa")
-
-
-def boundaries_geojson(user: User, level: str) -> dict[str, Any]:
-    """A FeatureCollection of the deployment's desa or kecamatan in the user's scope."""
-    rows = (
-        visible_regions(user)
-        .filter(level=level, code__startswith=deployment_code() + ".", boundary__isnull=False)
-        .values_list("code", "name", "parent_id", "tps_count", "boundary")
-    )
-    features = [
-        {
-            "type": "Feature",
-            "id": code,
-            "properties": {"code": code, "name": name, "parent": parent, "tps": tps},
-            "geometry": boundary,
-        }
-        for code, name, parent, tps, boundary in rows
-    ]
-    return {"type": "FeatureCollection", "features": features}
