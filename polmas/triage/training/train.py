@@ -68,7 +68,12 @@ STACK_INPUTS = (
     "abusive",
     "abusive_raw",
     *(f"target_{t}" for t in HATE_TARGETS),
+    "hate_speech_nb",
+    "abusive_nb",
 )
+NB_HEADS = frozenset({"hate_speech_nb", "abusive_nb"})
+"""Stack inputs fitted as NB-SVM (:func:`fit.fit_nb_binary`) on blocks 1-3 instead of a plain SVM.
+Chosen on out-of-fold stack F1 of the 80 % training part (``benchmarks/triage/select_stack.py``)."""
 
 
 class _HeadBuilder:
@@ -121,13 +126,15 @@ def build_heads(
         y = [bool(getattr(r, attr)) for r in hate_train]
         binary[name] = (x_norm, y)
         binary[f"{name}_raw"] = (x_all, y)
+        binary[f"{name}_nb"] = (x_all, y)
     for target in HATE_TARGETS:
         binary[f"target_{target}"] = (x_norm, [target in r.targets for r in hate_train])
     oof: dict[str, NDArray[np.float64]] = {}
     for name in STACK_INPUTS:
         xs, y = binary[name]
-        oof[name] = stacking.oof_binary(xs, y)
-        out.add(name, "binary", ("true",), *fit.fit_binary(xs, y))
+        fitter = fit.fit_nb_binary if name in NB_HEADS else fit.fit_binary
+        oof[name] = stacking.oof_binary(xs, y, fitter=fitter)
+        out.add(name, "binary", ("true",), *fitter(xs, y))
     _log(f"hate heads: {len(hate_train)} texts, {stacking.FOLDS}-fold out-of-fold scores")
     hs_idx = [i for i, r in enumerate(hate_train) if r.hs and r.strength]
     coef, bias = fit.fit_multiclass(
@@ -212,7 +219,8 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
             "from_indonesian_entries": {k: len(v) for k, v in lexicons.from_indonesian.items()},
         },
         "stack": f"logistic meta-model (C={stacking.META_C}) on {stacking.FOLDS}-fold "
-        f"out-of-fold scores of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
+        f"out-of-fold scores (NB-SVM C={fit.NB_C}, alpha={fit.NB_ALPHA} for {sorted(NB_HEADS)}) "
+        f"of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
         "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
         "thresholds": {d.name: d.threshold for d in stack.decisions.values()},
         "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
