@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from polmas.triage.training.fit import fit_binary, fit_nb_binary, log_count_ratio
+from polmas.triage.training.fit import (
+    fit_binary,
+    fit_nb_binary,
+    fit_nb_multiclass,
+    log_count_ratio,
+)
 from polmas.triage.training.stacking import oof_binary
 
 
@@ -57,3 +62,15 @@ def test_oof_binary_accepts_the_nb_fitter() -> None:
     scores = oof_binary(x, y, folds=3, fitter=fit_nb_binary)
     assert scores.shape == (len(y),)
     assert np.mean((scores > 0) == np.asarray(y)) > 0.95
+
+
+def test_nb_multiclass_columns_follow_class_order() -> None:
+    x, y = _toy()
+    labels = ["pos" if v else "neg" for v in y]
+    coef, bias = fit_nb_multiclass(x, labels, ("pos", "neg"), c=0.3, alpha=1.0)
+    assert coef.shape == (x.shape[1], 2) and bias.shape == (2,)
+    pos_coef, pos_bias = fit_nb_binary(x, y, c=0.3, alpha=1.0)
+    assert coef[:, 0] == pytest.approx(pos_coef[:, 0])
+    assert bias[0] == pytest.approx(pos_bias)
+    predicted = np.asarray(x @ coef + bias).argmax(axis=1)
+    assert np.mean(predicted == np.where(np.asarray(y), 0, 1)) > 0.95

@@ -72,6 +72,20 @@ def fit_nb_binary(
     return coef * ratio[:, None], bias
 
 
+def fit_nb_multiclass(
+    x: sparse.csr_matrix,
+    y: Sequence[str],
+    classes: Sequence[str],
+    c: float = NB_C,
+    alpha: float = NB_ALPHA,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """One-vs-rest NB-SVM; returns (coef features x classes, intercepts) in class order."""
+    labels = np.asarray(y)
+    fitted = [fit_nb_binary(x, list(labels == label), c, alpha) for label in classes]
+    coef = np.hstack([f[0] for f in fitted])
+    return coef, np.asarray([f[1] for f in fitted], dtype=np.float64)
+
+
 def inner_cv_threshold(x: sparse.csr_matrix, y: Sequence[bool], folds: int = 3) -> float:
     """Decision threshold maximising F1 on out-of-fold scores of the training data only."""
     target = np.asarray(y, dtype=int)
