@@ -1,12 +1,14 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
-Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000]
+Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in
 the same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from
 the training fold's parallel pairs only, and only training-fold SmSA rows are translated.
 Prints macro-F1 per source for: the three blocks without the lexicon, the four blocks (with the
 pseudo-Indonesian view), and the four blocks plus N translated SmSA rows per language; each with
-neutral bias 0 and 0.1. The validation files are not read. Takes several minutes.
+neutral bias 0 to 0.3. With ``--nb`` the configurations with translated rows also get a one-vs-rest
+NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)``. The validation files are
+not read. Takes several minutes (about 20 with ``--augment 11000 --nb``).
 """
 
 from __future__ import annotations
@@ -25,15 +27,19 @@ from polmas.triage.normalise import merge_slang, normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 from polmas.triage.training.data import load_slang, load_smsa
+from polmas.triage.training.fit import fit_nb_multiclass
 from polmas.triage.training.sentiment import REGIONAL, nusax_rows
 
 CLASSES = np.array(["negative", "neutral", "positive"])
 SOURCES = ("smsa", "javanese", "sundanese")
+NB_WEIGHTS = (0.25, 0.5, 1.0)
+BIASES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
+    parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
     args = parser.parse_args()
     data = shared_data_dir()
     slang = merge_slang(load_slang(data))
@@ -56,6 +62,7 @@ def main() -> None:
     folds = list(GroupKFold(5).split(np.zeros(len(y)), y, groups))
     configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
     scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
+    nb_scores = {name: np.zeros((len(y), 3)) for name, augment in configs if args.nb and augment}
     for fit_idx, score_idx in folds:
         keys = sorted({ids[i] for i in fit_idx if ids[i] is not None}, key=int)
         target = [norm[by_lang[("indonesian", k)]].split() for k in keys]
@@ -87,15 +94,21 @@ def main() -> None:
             model = LinearSVC(C=1.0, random_state=0).fit(xf, yf)
             xs = x[score_idx][:, :N_RAW] if augment is None else x[score_idx]
             scores[name][score_idx] = model.decision_function(xs)
-    for name, _ in configs:
-        for bias in (0.0, 0.1):
+            if name in nb_scores:
+                coef, bias = fit_nb_multiclass(xf, list(yf), list(CLASSES), 0.3, 1.0)
+                nb_scores[name][score_idx] = np.asarray(xs @ coef) + bias
+    for name, nb in nb_scores.items():
+        for w in NB_WEIGHTS:
+            scores[f"{name} + {w} NB-SVM"] = (scores[name] + w * nb) / (1 + w)
+    for name in scores:
+        for bias in BIASES:
             shifted = scores[name] + np.array([0.0, bias, 0.0])
             f1s = {
                 s: f1_score(y[src == s], CLASSES[shifted[src == s].argmax(1)], average="macro")
                 for s in SOURCES
             }
             cells = " ".join(f"{k} {v:.4f}" for k, v in f1s.items())
-            print(f"{name:28} neutral +{bias:.2f}: {cells}  mean {sum(f1s.values()) / 3:.4f}")
+            print(f"{name:44} neutral +{bias:.2f}: {cells}  mean {sum(f1s.values()) / 3:.4f}")
 
 
 if __name__ == "__main__":

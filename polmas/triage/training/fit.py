@@ -1,4 +1,5 @@
-"""Fitting helpers: linear SVMs on hashed features, inner-CV thresholds, the baseline."""
+"""Fitting helpers: linear SVMs (plain and NB-SVM) on hashed features, inner-CV thresholds, the
+baseline."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from sklearn.svm import LinearSVC
 
 SEED = 0
 C_VALUE = 1.0
+NB_C = 0.3
+NB_ALPHA = 0.25
+"""C and count smoothing of the NB-SVM heads, chosen on out-of-fold stack F1 of the hate-speech
+training part (``benchmarks/triage/select_stack.py``)."""
 
 
 def fit_multiclass(
@@ -36,6 +41,49 @@ def fit_binary(
     """Binary linear SVM; returns (coef features x 1, intercept)."""
     model = LinearSVC(C=c, random_state=SEED).fit(x, np.asarray(y, dtype=int))
     return np.asarray(model.coef_).T, float(model.intercept_[0])
+
+
+def log_count_ratio(
+    x: sparse.csr_matrix, y: Sequence[bool], alpha: float = NB_ALPHA
+) -> NDArray[np.float64]:
+    """Naive-Bayes log-count ratio per feature (binarised counts, add-``alpha`` smoothing).
+
+    Features absent from ``x`` get 0, so they can never carry weight.
+    """
+    target = np.asarray(y, dtype=bool)
+    present = (x > 0).astype(np.float64)
+    pos = alpha + np.asarray(present[target].sum(axis=0)).ravel()
+    neg = alpha + np.asarray(present[~target].sum(axis=0)).ravel()
+    ratio: NDArray[np.float64] = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+    ratio[np.asarray(present.sum(axis=0)).ravel() == 0] = 0.0
+    return ratio
+
+
+def fit_nb_binary(
+    x: sparse.csr_matrix, y: Sequence[bool], c: float = NB_C, alpha: float = NB_ALPHA
+) -> tuple[NDArray[np.float64], float]:
+    """NB-SVM (Wang & Manning 2012): a linear SVM on ``x`` scaled by the log-count ratio ``r``.
+
+    ``(x * r) @ w == x @ (r * w)``, so the ratio is folded into the returned weights and the head
+    scores the ordinary features at run time (no extra feature work, no stored ratio).
+    """
+    ratio = log_count_ratio(x, y, alpha)
+    coef, bias = fit_binary(x @ sparse.diags(ratio, format="csr"), y, c)
+    return coef * ratio[:, None], bias
+
+
+def fit_nb_multiclass(
+    x: sparse.csr_matrix,
+    y: Sequence[str],
+    classes: Sequence[str],
+    c: float = NB_C,
+    alpha: float = NB_ALPHA,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """One-vs-rest NB-SVM; returns (coef features x classes, intercepts) in class order."""
+    labels = np.asarray(y)
+    fitted = [fit_nb_binary(x, list(labels == label), c, alpha) for label in classes]
+    coef = np.hstack([f[0] for f in fitted])
+    return coef, np.asarray([f[1] for f in fitted], dtype=np.float64)
 
 
 def inner_cv_threshold(x: sparse.csr_matrix, y: Sequence[bool], folds: int = 3) -> float:

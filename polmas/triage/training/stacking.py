@@ -7,7 +7,7 @@ and its threshold is chosen on a second, meta-level 5-fold cross-validation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,13 +23,21 @@ META_C = 1.0
 META_SEED = 1
 
 
-def oof_binary(x: sparse.csr_matrix, y: Sequence[bool], folds: int = FOLDS) -> NDArray[np.float64]:
-    """Out-of-fold decision scores of the binary linear SVM."""
+BinaryFitter = Callable[[sparse.csr_matrix, Sequence[bool]], tuple[NDArray[np.float64], float]]
+
+
+def oof_binary(
+    x: sparse.csr_matrix,
+    y: Sequence[bool],
+    folds: int = FOLDS,
+    fitter: BinaryFitter = fit_binary,
+) -> NDArray[np.float64]:
+    """Out-of-fold decision scores of a binary linear model (by default the linear SVM)."""
     target = np.asarray(y, dtype=bool)
     oof = np.zeros(len(target), dtype=np.float64)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for fit_idx, score_idx in splitter.split(np.zeros(len(target)), target):
-        coef, bias = fit_binary(x[fit_idx], list(target[fit_idx]))
+        coef, bias = fitter(x[fit_idx], list(target[fit_idx]))
         oof[score_idx] = np.asarray(x[score_idx] @ coef).ravel() + bias
     return oof
 

@@ -51,10 +51,16 @@ from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 SENTIMENT = ("negative", "neutral", "positive")
 EMOTIONS = ("anger", "fear", "happy", "love", "sadness")
 KEEP_PER_COLUMN = 100_000
-NEUTRAL_BIAS = 0.1
+NEUTRAL_BIAS = 0.15
 """Added to the neutral intercept; chosen on id-grouped 5-fold CV of the sentiment training data
 (mean macro-F1 of SmSA, Javanese and Sundanese rows), not on the validation files. Re-checked
-with the pseudo-Indonesian view and the translated SmSA rows."""
+with the pseudo-Indonesian view, the translated SmSA rows and the NB-SVM blend."""
+SENTIMENT_NB_WEIGHT = 0.25
+SENTIMENT_NB_C = 0.3
+SENTIMENT_NB_ALPHA = 1.0
+"""The sentiment head is ``(svm + w * nbsvm) / (1 + w)``, folded into one set of weights (the same
+run-time cost as one SVM). Weight, C, alpha and the neutral bias were chosen together on the same
+grouped CV (``benchmarks/triage/select_sentiment.py --nb``)."""
 LEXICON_SOURCE = "abusive.csv, Ibrohim & Budi 2019, CC BY-NC-SA 4.0"
 
 
@@ -68,7 +74,12 @@ STACK_INPUTS = (
     "abusive",
     "abusive_raw",
     *(f"target_{t}" for t in HATE_TARGETS),
+    "hate_speech_nb",
+    "abusive_nb",
 )
+NB_HEADS = frozenset({"hate_speech_nb", "abusive_nb"})
+"""Stack inputs fitted as NB-SVM (:func:`fit.fit_nb_binary`) on blocks 1-3 instead of a plain SVM.
+Chosen on out-of-fold stack F1 of the 80 % training part (``benchmarks/triage/select_stack.py``)."""
 
 
 class _HeadBuilder:
@@ -105,6 +116,11 @@ def build_heads(
     )
     x = featurise_views(rows.raw, rows.normalised, rows.translated)
     coef, bias = fit.fit_multiclass(x, rows.labels, SENTIMENT)
+    nb_coef, nb_bias = fit.fit_nb_multiclass(
+        x, rows.labels, SENTIMENT, SENTIMENT_NB_C, SENTIMENT_NB_ALPHA
+    )
+    coef = (coef + SENTIMENT_NB_WEIGHT * nb_coef) / (1 + SENTIMENT_NB_WEIGHT)
+    bias = (bias + SENTIMENT_NB_WEIGHT * nb_bias) / (1 + SENTIMENT_NB_WEIGHT)
     bias[SENTIMENT.index("neutral")] += NEUTRAL_BIAS
     out.add("sentiment", "multiclass", SENTIMENT, coef, bias)
 
@@ -121,13 +137,15 @@ def build_heads(
         y = [bool(getattr(r, attr)) for r in hate_train]
         binary[name] = (x_norm, y)
         binary[f"{name}_raw"] = (x_all, y)
+        binary[f"{name}_nb"] = (x_all, y)
     for target in HATE_TARGETS:
         binary[f"target_{target}"] = (x_norm, [target in r.targets for r in hate_train])
     oof: dict[str, NDArray[np.float64]] = {}
     for name in STACK_INPUTS:
         xs, y = binary[name]
-        oof[name] = stacking.oof_binary(xs, y)
-        out.add(name, "binary", ("true",), *fit.fit_binary(xs, y))
+        fitter = fit.fit_nb_binary if name in NB_HEADS else fit.fit_binary
+        oof[name] = stacking.oof_binary(xs, y, fitter=fitter)
+        out.add(name, "binary", ("true",), *fitter(xs, y))
     _log(f"hate heads: {len(hate_train)} texts, {stacking.FOLDS}-fold out-of-fold scores")
     hs_idx = [i for i, r in enumerate(hate_train) if r.hs and r.strength]
     coef, bias = fit.fit_multiclass(
@@ -201,7 +219,9 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
         "lower-cased text, word 1-2 of pseudo-Indonesian text, 4 x 2^20, binary, l2 per block",
         "classifier": f"LinearSVC C={fit.C_VALUE}, one-vs-rest; top {KEEP_PER_COLUMN} "
         "weights per column kept, float16",
-        "sentiment": f"all four feature blocks; neutral intercept +{NEUTRAL_BIAS}; "
+        "sentiment": f"all four feature blocks; (SVM + {SENTIMENT_NB_WEIGHT} x NB-SVM "
+        f"C={SENTIMENT_NB_C} alpha={SENTIMENT_NB_ALPHA}) / {1 + SENTIMENT_NB_WEIGHT}, folded into "
+        f"one weight set; neutral intercept +{NEUTRAL_BIAS}; "
         f"{sentiment.AUGMENT_ROWS} SmSA rows (seed {sentiment.AUGMENT_SEED}) translated into "
         "jv and su added (grouped CV)",
         "lexicon": {
@@ -212,7 +232,8 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
             "from_indonesian_entries": {k: len(v) for k, v in lexicons.from_indonesian.items()},
         },
         "stack": f"logistic meta-model (C={stacking.META_C}) on {stacking.FOLDS}-fold "
-        f"out-of-fold scores of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
+        f"out-of-fold scores (NB-SVM C={fit.NB_C}, alpha={fit.NB_ALPHA} for {sorted(NB_HEADS)}) "
+        f"of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
         "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
         "thresholds": {d.name: d.threshold for d in stack.decisions.values()},
         "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
