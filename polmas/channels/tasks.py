@@ -14,7 +14,9 @@ def process_inbound(event_id: int) -> str:
     return process_event(event_id)
 
 
-@task()
+# Replies jump the queue: during a surge a resident's answer (the tracking code) goes out as soon
+# as it is written, not after every inbound event queued before it.
+@task(priority=10)
 def send_outbound(message_id: int) -> str:
     from polmas.channels.services.outbound import send_message
 

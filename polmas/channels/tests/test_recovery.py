@@ -49,3 +49,17 @@ def test_sweep_skips_queued_events_and_recovers_abandoned_ones(world: World) -> 
     job.status, job.started_at = TaskResultStatus.RUNNING, timezone.now()
     job.save()
     assert recover_unprocessed(dt.timedelta(minutes=1)) == 0
+
+
+def test_replies_are_taken_before_queued_inbound_events() -> None:
+    from django.db import transaction
+
+    from polmas.channels import tasks
+
+    tasks.process_inbound.enqueue(101)
+    tasks.process_inbound.enqueue(102)
+    tasks.send_outbound.enqueue(7)  # queued last, e.g. the reply to an event processed just now
+    with transaction.atomic():
+        first = DBTaskResult.objects.ready().get_locked()
+    assert first is not None and first.task_path.endswith("send_outbound")
+    assert first.args_kwargs["args"] == [7]
