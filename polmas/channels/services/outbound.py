@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from polmas.channels.models import (
 )
 from polmas.channels.types import vendor
 from polmas.channels.types.base import Outgoing, OutsideWindowError, ProviderError
-from polmas.core.jobs import enqueue_atomic
+from polmas.core.jobs import enqueue_atomic, enqueue_many_atomic, pending_first_args
 
 logger = logging.getLogger("polmas.channels")
 
@@ -298,17 +299,23 @@ def deliver_case_messages(limit: int = 200) -> int:
 
 
 def flush_due(limit: int = 1000) -> int:
-    """Re-enqueue due queued messages and release messages stuck in `sending` by a killed
-    worker (at-least-once: such a message may reach the provider twice)."""
+    """Re-enqueue due queued messages that have no send job waiting, and release messages
+    stuck in `sending` by a killed worker (at-least-once: such a message may reach the provider
+    twice). A message whose job is still in the queue is left to it: during a surge the sweep
+    would otherwise add a job per queued message on every run."""
+    from polmas.channels import tasks
+
     now = timezone.now()
     OutboundMessage.objects.filter(
         status=OutboundStatus.SENDING, updated_at__lt=now - STUCK_AFTER
     ).update(status=OutboundStatus.QUEUED, next_attempt_at=now, sent_at=None)
-    ids = list(
+    pending = pending_first_args(tasks.send_outbound, running_since=now - STUCK_AFTER) or set()
+    due = (
         OutboundMessage.objects.filter(status=OutboundStatus.QUEUED, next_attempt_at__lte=now)
         .order_by("next_attempt_at")
-        .values_list("id", flat=True)[:limit]
+        .values_list("id", flat=True)
     )
-    for message_id in ids:
-        _enqueue_send(message_id)
+    ids = list(islice((i for i in due.iterator() if i not in pending), limit))
+    with transaction.atomic():
+        enqueue_many_atomic(tasks.send_outbound, [(message_id,) for message_id in ids])
     return len(ids)

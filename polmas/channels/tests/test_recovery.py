@@ -63,3 +63,26 @@ def test_replies_are_taken_before_queued_inbound_events() -> None:
         first = DBTaskResult.objects.ready().get_locked()
     assert first is not None and first.task_path.endswith("send_outbound")
     assert first.args_kwargs["args"] == [7]
+
+
+def test_due_sweep_skips_messages_whose_send_job_waits(world: World) -> None:
+    from polmas.channels.models import OutboundMessage, OutboundStatus
+    from polmas.channels.services.contacts import resolve_identity
+    from polmas.channels.services.outbound import flush_due, queue_message
+
+    channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
+    identity = resolve_identity(channel, "42", phone="", name="Warga")
+    waiting, lost = (queue_message(identity, f"balasan {i}", log=False) for i in range(2))
+    assert len(_send_jobs(waiting.pk)) == len(_send_jobs(lost.pk)) == 1
+    for job in _send_jobs(lost.pk):  # its job ended without sending (e.g. the worker was killed)
+        job.status = TaskResultStatus.FAILED
+        job.save()
+    assert OutboundMessage.objects.filter(status=OutboundStatus.QUEUED).count() == 2
+    assert flush_due() == 1  # only the message without a waiting job
+    assert (len(_send_jobs(waiting.pk)), len(_send_jobs(lost.pk))) == (1, 2)
+    assert flush_due() == 0  # sweeping again adds nothing
+
+
+def _send_jobs(message_id: int) -> list[Any]:
+    jobs = DBTaskResult.objects.filter(task_path__endswith="send_outbound")
+    return [j for j in jobs if j.args_kwargs["args"] == [message_id]]
