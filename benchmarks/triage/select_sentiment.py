@@ -95,8 +95,8 @@ def main() -> None:
             xs = x[score_idx][:, :N_RAW] if augment is None else x[score_idx]
             scores[name][score_idx] = model.decision_function(xs)
             if name in nb_scores:
-                coef, bias = fit_nb_multiclass(xf, list(yf), list(CLASSES), 0.3, 1.0)
-                nb_scores[name][score_idx] = np.asarray(xs @ coef) + bias
+                coef, intercept = fit_nb_multiclass(xf, list(yf), list(CLASSES), 0.3, 1.0)
+                nb_scores[name][score_idx] = np.asarray(xs @ coef) + intercept
     for name, nb in nb_scores.items():
         for w in NB_WEIGHTS:
             scores[f"{name} + {w} NB-SVM"] = (scores[name] + w * nb) / (1 + w)
