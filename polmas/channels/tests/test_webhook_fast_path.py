@@ -92,3 +92,28 @@ def test_events_and_jobs_commit_together_in_one_transaction(world: World) -> Non
     assert not InboundEvent.objects.filter(dedupe_key="update:3").exists()
     assert DBTaskResult.objects.count() == jobs_before + 2
     assert Channel.objects.filter(pk=channel.pk).exists()
+
+
+def test_postgresql_one_statement_writes_the_jobs_enqueue_writes(world: World) -> None:
+    """On PostgreSQL events and jobs are one statement (core.jobs.jobs_from_cte_sql); its job
+    rows must be the ones django-tasks-db's own enqueue writes, or the worker would not run
+    them as it runs every other job."""
+    from django.db import connection
+
+    from polmas.channels import tasks
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement path is PostgreSQL's")
+    channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
+    assert accept_events(channel, [RawEvent("update:9", {"a": 1})]) == (1, 0)
+    event = InboundEvent.objects.get(channel=channel, dedupe_key="update:9")
+    ours = DBTaskResult.objects.get(args_kwargs__args=[event.pk])
+    theirs = DBTaskResult.objects.get(id=tasks.process_inbound.enqueue(event.pk).id)
+    fields = ("status", "args_kwargs", "priority", "task_path", "queue_name", "backend_name")
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
+    assert (ours.run_after, ours.worker_ids, ours.return_value) == (
+        theirs.run_after,
+        theirs.worker_ids,
+        theirs.return_value,
+    )
+    assert ours.task_result.task.func is tasks.process_inbound.func
