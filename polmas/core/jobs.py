@@ -79,17 +79,20 @@ def _queue_is_this_database(task: Any) -> bool:
 
 
 def pending_first_args(task: Any, *, running_since: Any) -> set[Any] | None:
-    """First arguments of `task`'s jobs still waiting in the database queue, or running and
-    started after `running_since` (a job running longer is taken to belong to a killed worker).
-    A recovery sweep skips these, so a backed-up queue does not get a second job per row each
-    time the sweep runs. None when the queue is not this database (nothing to ask)."""
+    """First arguments of `task`'s jobs waiting in the database queue and due now, or running
+    and started after `running_since` (a job running longer is taken to belong to a killed
+    worker). A recovery sweep skips these, so a backed-up queue does not get a second job per
+    row each time the sweep runs; a job scheduled for later does not count (the row is due
+    now, so it needs a job now). None when the queue is not this database (nothing to ask)."""
     if not _queue_is_this_database(task):
         return None
     from django.db.models import Q
+    from django.utils import timezone
     from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    waiting = Q(status=TaskResultStatus.READY) | Q(
+    due = Q(run_after=get_date_max()) | Q(run_after__lte=timezone.now())
+    waiting = (Q(status=TaskResultStatus.READY) & due) | Q(
         status=TaskResultStatus.RUNNING, started_at__gte=running_since
     )
     rows = DBTaskResult.objects.filter(waiting, task_path=task.module_path)
