@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import sklearn
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
@@ -83,13 +84,19 @@ def raw_view(text: str) -> str:
 def featurise_views(
     raw: Sequence[str], normalised: Sequence[str], translated: Sequence[str]
 ) -> sparse.csr_matrix:
-    """Features from raw views (:func:`raw_view`), normalised and pseudo-Indonesian texts."""
-    blocks = [
-        _WORD.transform(normalised),
-        _CHAR.transform(normalised),
-        _WORD.transform(raw),
-        _WORD.transform(translated),
-    ]
+    """Features from raw views (:func:`raw_view`), normalised and pseudo-Indonesian texts.
+
+    scikit-learn's per-call parameter validation and finiteness checks are skipped: the
+    vectorizers are fixed, the inputs are lists of strings and hashed counts are finite, so the
+    checks only cost time, most of it when one message is analysed at a time (689 -> 857
+    messages per CPU-second, one at a time)."""
+    with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+        blocks = [
+            _WORD.transform(normalised),
+            _CHAR.transform(normalised),
+            _WORD.transform(raw),
+            _WORD.transform(translated),
+        ]
     return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
 
