@@ -18,7 +18,7 @@ from polmas.insights.selectors.charts import chart_data
 from polmas.insights.selectors.desa import desa_detail
 from polmas.insights.selectors.layers import compute_layers
 from polmas.insights.services.alerts import acknowledge_alert
-from polmas.org.boundaries import geojson_response
+from polmas.org.api import geojson_response
 from polmas.org.models import RegionLevel
 
 router = Router(tags=["gambaran situasi"])

@@ -3,7 +3,7 @@
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
@@ -11,7 +11,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from polmas.org import selectors
-from polmas.org.boundaries import geojson_response
+from polmas.org.boundaries import boundaries_in_scope, gzipped
 from polmas.org.models import Region, RegionLevel, Unit
 from polmas.org.schemas import ErrorOut, LookupOut, OutsideOut, RegionOut, UnitOut
 
@@ -71,6 +71,23 @@ def lookup_point(
         "kecamatan": {"code": kec.code, "name": kec.name} if kec else None,
         "unit": {"code": unit.code, "name": unit.name, "level": unit.level} if unit else None,
     }
+
+
+def geojson_response(request: HttpRequest, level: str) -> HttpResponse:
+    """The user's boundaries at `level`: 304 when the browser's `If-None-Match` still holds,
+    gzip when accepted, `ETag` + `Cache-Control: private, no-cache`."""
+    etag, body = boundaries_in_scope(request.user, level)
+    if etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    elif "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(gzipped(etag, body), content_type="application/json")
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
+    response["Vary"] = "Accept-Encoding, Cookie"
+    return response
 
 
 @router.get(

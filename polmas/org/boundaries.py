@@ -1,4 +1,5 @@
-"""Compact desa/kecamatan boundaries (GeoJSON) with an ETag, for the command map and the org API.
+"""Compact desa/kecamatan boundaries (GeoJSON) with an ETag, for the command map and the org API
+(the HTTP answer, 304 and gzip, is `polmas.org.api.geojson_response`).
 
 The geometry is reference data (changed only by `polmas load-regions`): each process keeps the
 features serialised once, coordinates rounded to 5 decimals (about 1 m, finer than the
@@ -18,8 +19,6 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any
-
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 
 from polmas.org import selectors as org_selectors
 from polmas.org.models import Region
@@ -126,20 +125,3 @@ def boundaries_in_scope(user: Any, level: str) -> tuple[str, str]:
     ).hexdigest()[:20]
     body = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
     return f'"{etag}"', body
-
-
-def geojson_response(request: HttpRequest, level: str) -> HttpResponse:
-    """The user's boundaries at `level`: 304 when the browser's `If-None-Match` still holds,
-    gzip when accepted, `ETag` + `Cache-Control: private, no-cache`."""
-    etag, body = boundaries_in_scope(request.user, level)
-    if etag in request.headers.get("If-None-Match", ""):
-        response: HttpResponse = HttpResponseNotModified()
-    elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = HttpResponse(gzipped(etag, body), content_type="application/json")
-        response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
-    response["Cache-Control"] = "private, no-cache"
-    response["Vary"] = "Accept-Encoding, Cookie"
-    return response
