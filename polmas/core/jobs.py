@@ -7,7 +7,8 @@ commits so a worker never sees a job for a row that was rolled back.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from django.db import transaction
@@ -78,14 +79,23 @@ def _queue_is_this_database(task: Any) -> bool:
     )
 
 
-def pending_first_args(task: Any, *, running_since: Any) -> set[Any] | None:
-    """First arguments of `task`'s jobs waiting in the database queue and due now, or running
-    and started after `running_since` (a job running longer is taken to belong to a killed
-    worker). A recovery sweep skips these, so a backed-up queue does not get a second job per
-    row each time the sweep runs; a job scheduled for later does not count (the row is due
-    now, so it needs a job now). None when the queue is not this database (nothing to ask)."""
-    if not _queue_is_this_database(task):
-        return None
+def enqueue_missing(
+    task: Any, ids: Iterable[Any], *, running_since: Any, limit: int | None = None
+) -> list[Any]:
+    """Enqueue `task(id)` for each id (in order, at most `limit`) that has no job waiting in the
+    database queue and due now, nor running since `running_since` (a job running longer is
+    taken to belong to a killed worker); one INSERT. A recovery sweep calls this, so a queue
+    that backs up does not get a second job per row each time the sweep runs, while a row whose
+    only job is scheduled for later gets one now. Other queues: every id is enqueued. Returns
+    the ids enqueued."""
+    pending = _pending_first_args(task, running_since) if _queue_is_this_database(task) else set()
+    chosen = list(islice((i for i in ids if i not in pending), limit))
+    with transaction.atomic():
+        enqueue_many_atomic(task, [(i,) for i in chosen])
+    return chosen
+
+
+def _pending_first_args(task: Any, running_since: Any) -> set[Any]:
     from django.db.models import Q
     from django.utils import timezone
     from django_tasks.base import TaskResultStatus

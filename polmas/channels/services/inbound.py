@@ -22,7 +22,7 @@ from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
 from polmas.channels.types import vendor
 from polmas.channels.types.base import RawEvent
-from polmas.core.jobs import enqueue_many_atomic, jobs_from_cte_sql, pending_first_args
+from polmas.core.jobs import enqueue_many_atomic, enqueue_missing, jobs_from_cte_sql
 
 logger = logging.getLogger("polmas.channels")
 
@@ -111,16 +111,9 @@ def recover_unprocessed(older_than: dt.timedelta = dt.timedelta(minutes=1)) -> i
     from polmas.channels import tasks
 
     cutoff = timezone.now() - older_than
-    pending = pending_first_args(tasks.process_inbound, running_since=cutoff) or set()
-    ids = [
-        event_id
-        for event_id in InboundEvent.objects.filter(
-            processed_at__isnull=True, received_at__lte=cutoff
-        )
+    unprocessed = (
+        InboundEvent.objects.filter(processed_at__isnull=True, received_at__lte=cutoff)
         .order_by("id")
         .values_list("id", flat=True)
-        if event_id not in pending
-    ]
-    with transaction.atomic():
-        enqueue_many_atomic(tasks.process_inbound, [(event_id,) for event_id in ids])
-    return len(ids)
+    )
+    return len(enqueue_missing(tasks.process_inbound, unprocessed.iterator(), running_since=cutoff))

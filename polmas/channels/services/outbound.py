@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
-from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -31,7 +30,7 @@ from polmas.channels.models import (
 )
 from polmas.channels.types import vendor
 from polmas.channels.types.base import Outgoing, OutsideWindowError, ProviderError
-from polmas.core.jobs import enqueue_atomic, enqueue_many_atomic, pending_first_args
+from polmas.core.jobs import enqueue_atomic, enqueue_missing
 
 logger = logging.getLogger("polmas.channels")
 
@@ -309,13 +308,12 @@ def flush_due(limit: int = 1000) -> int:
     OutboundMessage.objects.filter(
         status=OutboundStatus.SENDING, updated_at__lt=now - STUCK_AFTER
     ).update(status=OutboundStatus.QUEUED, next_attempt_at=now, sent_at=None)
-    pending = pending_first_args(tasks.send_outbound, running_since=now - STUCK_AFTER) or set()
     due = (
         OutboundMessage.objects.filter(status=OutboundStatus.QUEUED, next_attempt_at__lte=now)
         .order_by("next_attempt_at")
         .values_list("id", flat=True)
     )
-    ids = list(islice((i for i in due.iterator() if i not in pending), limit))
-    with transaction.atomic():
-        enqueue_many_atomic(tasks.send_outbound, [(message_id,) for message_id in ids])
-    return len(ids)
+    queued = enqueue_missing(
+        tasks.send_outbound, due.iterator(), running_since=now - STUCK_AFTER, limit=limit
+    )
+    return len(queued)
