@@ -164,9 +164,10 @@ def create_case(
         if existing is not None:
             return _replay(existing, body_hash, actor)
     # Triage decides the category and urgency when the caller left them open; then it must run
-    # inline (about 2 ms warm). Otherwise it is informational and runs as a job after commit.
-    inline_triage = triage is not None or not (category_code and urgency)
-    if triage is None and inline_triage:
+    # inline (about 2 ms warm). Otherwise it is informational and runs as a job after commit,
+    # unless the caller handed its own result over.
+    triage_in_job = triage is None and bool(category_code and urgency)
+    if triage is None and not triage_in_job:
         triage = apply_triage(description)
     category = _category(category_code, triage)
     now = now or timezone.now()
@@ -221,7 +222,7 @@ def create_case(
                 continue
             raise
         break
-    if not inline_triage:
+    if triage_in_job:
         from polmas.aspirations.tasks import triage_case
 
         enqueue_on_commit(triage_case, case.pk)

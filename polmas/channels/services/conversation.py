@@ -40,9 +40,6 @@ class Dialogue:
     conversation: Conversation
     event: InboundEvent
     _replies: int = 0
-    # (text, triage as JSON) of the text analysed in this turn: handed to the case when the
-    # case's text is exactly that text, so the case needs no second analysis in a job.
-    _triaged: tuple[str, dict[str, Any]] | None = None
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -230,13 +227,12 @@ class Dialogue:
 
         result = analyse(text)
         self.draft["text"] = (str(self.draft.get("text", "")) + "\n" + text).strip()
-        self._triaged = (text, result.as_dict())
         self.draft["category"], self.draft["urgency"] = result.category, result.urgency
         desa = _pick_desa(result.locations)
         if desa:
             self.draft["desa_code"] = desa
         if desa or self.draft.get("lat") is not None:
-            return self._create_case()
+            return self._create_case(analysed=(text, result.as_dict()))
         self.set_state(State.AWAIT_LOCATION)
         self.reply(self._ask_location_text(), ask_location=True)
         return "ask_location"
@@ -262,7 +258,9 @@ class Dialogue:
         self.reply(self._ask_location_text(), ask_location=True)
         return "ask_location"
 
-    def _create_case(self) -> str:
+    def _create_case(self, analysed: tuple[str, dict[str, Any]] | None = None) -> str:
+        """`analysed`: (text, its triage) from this turn; the triage goes with the case when the
+        case's text is exactly that text, so the case needs no second analysis in a job."""
         draft = self.draft
         text = str(draft.get("text", "")).strip()
         if not text:
@@ -284,7 +282,7 @@ class Dialogue:
                 category=str(draft.get("category", "")),
                 urgency=str(draft.get("urgency", "")),
                 attachments=tuple(draft.get("attachments", [])),
-                triage=self._triaged[1] if self._triaged and self._triaged[0] == text else None,
+                triage=analysed[1] if analysed and analysed[0] == text else None,
             )
         )
         ReportLink.objects.get_or_create(
