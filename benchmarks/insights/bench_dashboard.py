@@ -148,11 +148,6 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--reports", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=25)
-    parser.add_argument(
-        "--unfrozen",
-        action="store_true",
-        help="start-up objects left to the cyclic GC (as before polmas.config.wsgi froze them)",
-    )
     args = parser.parse_args()
     setup_django()
     from django.core.management import call_command
@@ -215,15 +210,6 @@ def main() -> None:
         )
     )
     _refresh_live()
-    # The server's process state: polmas.config.wsgi ends with gc.freeze() (start-up objects out
-    # of the cyclic collector's full passes). --unfrozen times the state before that.
-    import gc
-
-    import polmas.config.wsgi  # noqa: F401
-
-    if args.unfrozen:
-        gc.unfreeze()
-    print(f"gc: {gc.get_freeze_count():,} objects frozen", flush=True)
     client = Client()
     client.force_login(kapolres)  # type: ignore[arg-type]
     print(
