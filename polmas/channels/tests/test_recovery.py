@@ -7,12 +7,16 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from polmas.channels.models import InboundEvent
+from polmas.channels import tasks
+from polmas.channels.models import InboundEvent, OutboundMessage, OutboundStatus
+from polmas.channels.services.contacts import resolve_identity
 from polmas.channels.services.inbound import accept_events, recover_unprocessed
+from polmas.channels.services.outbound import flush_due, queue_message
 from polmas.channels.services.setup import create_channel
 from polmas.channels.types.base import RawEvent
 from polmas.org.testing import World
@@ -52,10 +56,6 @@ def test_sweep_skips_queued_events_and_recovers_abandoned_ones(world: World) -> 
 
 
 def test_replies_are_taken_before_queued_inbound_events() -> None:
-    from django.db import transaction
-
-    from polmas.channels import tasks
-
     tasks.process_inbound.enqueue(101)
     tasks.process_inbound.enqueue(102)
     tasks.send_outbound.enqueue(7)  # queued last, e.g. the reply to an event processed just now
@@ -66,10 +66,6 @@ def test_replies_are_taken_before_queued_inbound_events() -> None:
 
 
 def test_due_sweep_skips_messages_whose_send_job_waits(world: World) -> None:
-    from polmas.channels.models import OutboundMessage, OutboundStatus
-    from polmas.channels.services.contacts import resolve_identity
-    from polmas.channels.services.outbound import flush_due, queue_message
-
     channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
     identity = resolve_identity(channel, "42", phone="", name="Warga")
     waiting, lost = (queue_message(identity, f"balasan {i}", log=False) for i in range(2))
