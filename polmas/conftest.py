@@ -12,6 +12,23 @@ import pytest
 from polmas.org.testing import World, build_world, ensure_reference_data
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _test_clock() -> Iterator[None]:
+    """POLMAS_TEST_CLOCK=2026-12-06T00:05+07:00 runs the suite as if started at that moment
+    (the clock keeps ticking): tests that only pass at some hours of the day show up.
+    Servers started in a subprocess keep the real clock."""
+    moment = os.environ.get("POLMAS_TEST_CLOCK")
+    if not moment:
+        yield
+        return
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime.fromisoformat(moment), tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _reseed_after_flush(request: pytest.FixtureRequest) -> None:
     """Transactional tests (live_server) flush every table, including rows that data

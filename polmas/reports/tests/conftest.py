@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from polmas.aspirations.models import Case
@@ -17,6 +19,18 @@ from polmas.hoaxes.services.reports import answer_report, report_hoax
 from polmas.org.models import Region
 from polmas.org.testing import World
 from polmas.patrols.testing import add_session, messages, started_patrol
+
+
+@pytest.fixture(autouse=True)
+def _afternoon() -> Iterator[None]:
+    """Report tests record "today's" activity (a patrol started an hour ago, sessions ten
+    minutes ago) and read back one day: run them at 14:00 of today, so that a run just after
+    midnight does not split the fixture over two days. The clock keeps ticking."""
+    afternoon = dt.datetime.combine(
+        timezone.localdate(), dt.time(14), timezone.get_current_timezone()
+    )
+    with time_machine.travel(afternoon, tick=True):
+        yield
 
 
 @dataclass
