@@ -29,6 +29,21 @@ def _test_clock() -> Iterator[None]:
         yield
 
 
+@pytest.fixture
+def afternoon() -> Iterator[None]:
+    """Run the test at 14:00 of today (the clock keeps ticking from there): for tests that
+    record "today's" activity minutes or hours back and read one day, so that a run just
+    after midnight WIB, or one that straddles it, does not split their data over two days."""
+    import datetime as dt
+
+    import time_machine
+    from django.utils import timezone
+
+    moment = dt.datetime.combine(timezone.localdate(), dt.time(14), timezone.get_current_timezone())
+    with time_machine.travel(moment, tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _reseed_after_flush(request: pytest.FixtureRequest) -> None:
     """Transactional tests (live_server) flush every table, including rows that data

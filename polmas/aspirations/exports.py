@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from polmas.aspirations import selectors
 from polmas.aspirations.masking import mask_text
-from polmas.aspirations.models import Case, CaseQuerySet
+from polmas.aspirations.models import Case
+from polmas.aspirations.querysets import CaseQuerySet
 from polmas.core.formatting import to_wib
 from polmas.org.scope import get_scope
 

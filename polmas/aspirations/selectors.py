@@ -17,13 +17,11 @@ from polmas.aspirations.models import (
     OPEN_STATUSES,
     TIMED_STATUSES,
     Case,
-    CaseQuerySet,
     Category,
     Privacy,
     Status,
-    desa_codes_within,
-    overdue_q,
 )
+from polmas.aspirations.querysets import CaseQuerySet, desa_codes_within, overdue_q
 from polmas.org.models import Membership, Role
 from polmas.org.scope import get_scope
 

@@ -16,7 +16,8 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 
-from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category, overdue_q
+from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category
+from polmas.aspirations.querysets import overdue_q
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import HoaxReport
 from polmas.insights.models import (

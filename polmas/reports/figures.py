@@ -21,7 +21,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from polmas.aspirations.models import Case, overdue_q
+from polmas.aspirations.models import Case
+from polmas.aspirations.querysets import overdue_q
 from polmas.hoaxes.models import HoaxReport, ReportStatus
 from polmas.hoaxes.selectors import unit_area_reports
 from polmas.org.models import Unit

@@ -30,7 +30,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from polmas.aspirations.models import OPEN_STATUSES, Case, Urgency, overdue_q
+from polmas.aspirations.models import OPEN_STATUSES, Case, Urgency
+from polmas.aspirations.querysets import overdue_q
 from polmas.core.audit import record_event, snapshot
 from polmas.core.formatting import WIB
 from polmas.hoaxes.models import RumourWave

@@ -112,7 +112,9 @@ def _same_values(a: Any, b: Any) -> None:
         assert v.kondusif.score == w.kondusif.score, code
 
 
-def test_layers_and_charts_read_the_live_rollup_like_the_source(world: World) -> None:
+def test_layers_and_charts_read_the_live_rollup_like_the_source(
+    world: World, afternoon: None
+) -> None:
     today = timezone.localdate()
     _random_data(world, random.Random(9), today)
     _patrols(today, 9)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import time_machine
 from django.utils import timezone
 
 from polmas.aspirations.models import Case
@@ -22,15 +20,8 @@ from polmas.patrols.testing import add_session, messages, started_patrol
 
 
 @pytest.fixture(autouse=True)
-def _afternoon() -> Iterator[None]:
-    """Report tests record "today's" activity (a patrol started an hour ago, sessions ten
-    minutes ago) and read back one day: run them at 14:00 of today, so that a run just after
-    midnight does not split the fixture over two days. The clock keeps ticking."""
-    afternoon = dt.datetime.combine(
-        timezone.localdate(), dt.time(14), timezone.get_current_timezone()
-    )
-    with time_machine.travel(afternoon, tick=True):
-        yield
+def _afternoon(afternoon: None) -> None:
+    """Every report test records and reads one day of activity (see ``afternoon``)."""
 
 
 @dataclass
