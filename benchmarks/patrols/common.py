@@ -13,7 +13,9 @@ REPO = Path(__file__).resolve().parents[2]
 def setup_django() -> None:
     if "DATABASE_URL" not in os.environ:
         sys.exit("Set DATABASE_URL (sqlite:////tmp/polmas_bench_patrols.sqlite3); not the dev DB.")
-    os.environ.setdefault("POLMAS_VAR_DIR", "/tmp/polmas-bench-patrols-var")  # noqa: S108
+    var = Path(os.environ.setdefault("POLMAS_VAR_DIR", "/tmp/polmas-bench-patrols-var"))  # noqa: S108
+    # The served app's static files middleware warns on every start without this folder.
+    (var / "static").mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "polmas.config.settings")
     sys.path.insert(0, str(REPO))
     import django

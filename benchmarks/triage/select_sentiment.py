@@ -1,6 +1,7 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
+       [--no-word-list]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in
 the same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from
 the training fold's parallel pairs only, and only training-fold SmSA rows are translated.
@@ -8,7 +9,9 @@ Prints macro-F1 per source for: the three blocks without the lexicon, the four b
 pseudo-Indonesian view), and the four blocks plus N translated SmSA rows per language; each with
 neutral bias 0 to 0.3. With ``--nb`` the configurations with translated rows also get a one-vs-rest
 NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)``. The validation files are
-not read. Takes several minutes (about 20 with ``--augment 11000 --nb``).
+not read. Takes several minutes (about 20 with ``--augment 11000 --nb``). The hand-written word
+list (``rules/regional.json``) joins the fold's lexicons as in training; ``--no-word-list``
+leaves it out, for the comparison.
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 from polmas.triage.training.data import load_slang, load_smsa
 from polmas.triage.training.fit import fit_nb_multiclass
-from polmas.triage.training.sentiment import REGIONAL, nusax_rows
+from polmas.triage.training.sentiment import (
+    REGIONAL,
+    load_word_list,
+    nusax_rows,
+    with_word_list,
+)
 
 CLASSES = np.array(["negative", "neutral", "positive"])
 SOURCES = ("smsa", "javanese", "sundanese")
@@ -40,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
     parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
+    parser.add_argument("--no-word-list", action="store_true", help="learnt lexicons only")
     args = parser.parse_args()
     data = shared_data_dir()
     slang = merge_slang(load_slang(data))
@@ -71,6 +80,8 @@ def main() -> None:
             pair = learn_lexicons([norm[by_lang[(lang, k)]].split() for k in keys], target)
             forward.append(pair[0])
             backward[lang] = pair[1]
+        if not args.no_word_list:
+            forward, backward = with_word_list(forward, backward, load_word_list())
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
         x = featurise_views(raw, norm, [to_indonesian(t, lexicon) for t in norm])

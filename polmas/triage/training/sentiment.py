@@ -6,6 +6,8 @@
    with the merged Javanese/Sundanese -> Indonesian lexicon.
 3. SmSA training rows are translated word by word into Javanese and into Sundanese with the
    reverse lexicons and added as extra training rows with their SmSA label.
+4. Our hand-written word list (``rules/regional.json``) joins the learnt lexicons
+   (:func:`with_word_list`): it covers common words that 500 review sentences never show.
 
 Both choices and :data:`AUGMENT_ROWS` were made on NusaX-id-grouped 5-fold CV of the training
 data (``benchmarks/triage/select_sentiment.py``), not on the validation files.
@@ -23,6 +25,7 @@ import numpy as np
 from polmas.triage.features import unescape
 from polmas.triage.lexicon import to_indonesian
 from polmas.triage.normalise import normalise_fast
+from polmas.triage.paths import PACKAGE_DIR
 from polmas.triage.training.align import (
     Lexicon,
     frequent_words,
@@ -36,7 +39,40 @@ AUGMENT_ROWS = 11_000
 """SmSA training rows translated into each regional language (a seeded sample; 11,000 = all).
 Grouped CV, mean macro-F1 of SmSA/jv/su rows: none 0.869, 3,000 rows 0.872, all 0.881."""
 AUGMENT_SEED = 0
-LEXICON_SOURCE = "learnt from NusaX-Senti train (Winata et al. 2023), CC BY-SA 4.0"
+LEXICON_SOURCE = (
+    "learnt from NusaX-Senti train (Winata et al. 2023), CC BY-SA 4.0, joined with our own "
+    "word list rules/regional.json"
+)
+
+
+WORD_LIST = PACKAGE_DIR / "rules" / "regional.json"
+
+
+def load_word_list() -> dict[str, Lexicon]:
+    """Our hand-written regional -> Indonesian word list, per language of :data:`REGIONAL`."""
+    table = json.loads(WORD_LIST.read_text(encoding="utf-8"))
+    return {lang: dict(table[lang]) for lang in REGIONAL}
+
+
+def with_word_list(
+    forward: list[Lexicon], backward: dict[str, Lexicon], words: dict[str, Lexicon]
+) -> tuple[list[Lexicon], dict[str, Lexicon]]:
+    """Learnt lexicons joined with the word list.
+
+    ``forward`` (one map to Indonesian per language, in :data:`REGIONAL` order): the word list
+    comes first, so it wins a conflict in :func:`merge_to_indonesian`; the learnt maps are often
+    wrong on rare words (``ngelih -> perjalanan`` for "hungry"). ``backward`` (Indonesian -> the
+    language): the learnt map wins, since it speaks the way NusaX does; the word list only adds
+    Indonesian words it lacks, one-word meanings only, the first word listed for a meaning.
+    """
+    joined_backward: dict[str, Lexicon] = {}
+    for lang in REGIONAL:
+        table = dict(backward[lang])
+        for word, meaning in words[lang].items():
+            if " " not in meaning:
+                table.setdefault(meaning, word)
+        joined_backward[lang] = table
+    return [words[lang] for lang in REGIONAL] + forward, joined_backward
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +108,8 @@ def _norm(text: str, slang: dict[str, str]) -> str:
 
 
 def build_lexicons(data: Path, slang: dict[str, str]) -> Lexicons:
-    """Lexicons from the parallel NusaX training pairs (validation files are not read)."""
+    """Lexicons from the parallel NusaX training pairs (validation files are not read), joined
+    with our word list."""
     indonesian = nusax_rows(data, "indonesian")
     ids = sorted(indonesian, key=int)
     target = [_norm(indonesian[i][0], slang).split() for i in ids]
@@ -86,6 +123,7 @@ def build_lexicons(data: Path, slang: dict[str, str]) -> Lexicons:
         backward[lang] = from_id
     smsa = load_smsa(data, "train")
     keep = frequent_words([_norm(t, slang) for t in smsa.texts] + [" ".join(t) for t in target])
+    forward, backward = with_word_list(forward, backward, load_word_list())
     return Lexicons(merge_to_indonesian(forward, keep), backward)
 
 
