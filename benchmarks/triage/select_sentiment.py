@@ -10,8 +10,8 @@ pseudo-Indonesian view), and the four blocks plus N translated SmSA rows per lan
 neutral bias 0 to 0.3. With ``--nb`` the configurations with translated rows also get a one-vs-rest
 NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)``. The validation files are
 not read. Takes several minutes (about 20 with ``--augment 11000 --nb``). The hand-written word
-list (``rules/regional.json``) joins the fold's lexicons as in training; ``--no-word-list``
-leaves it out, for the comparison.
+list (``rules/regional.json``) joins the fold's maps to Indonesian as in training;
+``--no-word-list`` leaves it out, for the comparison.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def main() -> None:
             forward.append(pair[0])
             backward[lang] = pair[1]
         if not args.no_word_list:
-            forward, backward = with_word_list(forward, backward, load_word_list())
+            forward = with_word_list(forward, load_word_list())
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
         x = featurise_views(raw, norm, [to_indonesian(t, lexicon) for t in norm])
