@@ -127,6 +127,7 @@ class Bench:
         port = free_port()
         server = harness.start_gunicorn(self.env, port, int(workers), int(threads), app)
         worker = None
+        others: list[Any] = []  # task workers beyond the first (--task-workers)
         try:
             url, secret = self.channel["webhook_url"], self.channel["secret_token"]
             sender = AsyncSender(port, url, secret)
@@ -134,11 +135,13 @@ class Bench:
             sender.run(backlog, self.args.connections)
             target = harness.counts()["events"]  # with any left by the ack runs
             worker = harness.start_worker(self.env)
+            others = [harness.start_worker(self.env) for _ in range(self.args.task_workers - 1)]
             c, seconds = harness.wait_processed(target, timeout=1800)
             print(
                 f"PROCESS {self.args.db} {c['processed']}/{target} events (+{c['sent']} "
                 f"replies sent) in {seconds:.1f} s = {c['processed'] / seconds:.0f} processed "
-                f"messages/s (one db_worker, incl. its start-up)  load {harness.load_average()}"
+                f"messages/s ({self.args.task_workers} db_worker, incl. start-up)  "
+                f"load {harness.load_average()}"
             )
             base = c
             jobs = self.jobs(self.args.n, chat_base=5000)
@@ -172,7 +175,8 @@ class Bench:
             c, waited = harness.wait_processed(target, timeout=1800, env=self.env)
             total = time.perf_counter() - t0
         finally:
-            harness.stop(worker)
+            for process in (worker, *others):
+                harness.stop(process)
             harness.stop(server)
         d = {k: c[k] - base[k] for k in ("events", "processed", "cases", "case_events", "sent")}
         lost = sender.acks - d["processed"]
@@ -210,6 +214,9 @@ def main() -> None:
     parser.add_argument("--kill-restart", action="store_true", help="skip the ack runs")
     parser.add_argument("--backlog", type=int, default=2000, help="events for processed/s")
     parser.add_argument("--n", type=int, default=10000, help="webhooks in the kill-restart run")
+    parser.add_argument(
+        "--task-workers", type=int, default=1, help="db_worker processes (one is SIGKILLed)"
+    )
     args = parser.parse_args()
     setups = args.setup or ([PREVIOUS[args.db]] if args.compare else []) + [SHIPPED[args.db]]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from polmas.core.testing import run_task_queue
 from polmas.org.models import ApiToken, Person
@@ -73,7 +73,7 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(tmp_path: Path) -> N
         subprocess.run([*polmas, *args], env=env, cwd=REPO, check=True, capture_output=True)
     port = _free_port()
     proc = subprocess.Popen(
-        [*polmas, "serve", "--port", str(port), "--workers", "1"],
+        [*polmas, "serve", "--port", str(port), "--workers", "1", "--task-workers", "2"],
         env=env,
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -111,7 +111,7 @@ def test_serve_runs_web_and_worker_and_stops_both_on_ctrl_c(tmp_path: Path) -> N
                 ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True
             ).stdout.split()
         ]
-        assert len(children) == 3  # gunicorn, the task worker and the scheduler
+        assert len(children) == 4  # gunicorn, two task workers and the scheduler
     finally:
         proc.send_signal(signal.SIGINT)
         output = proc.communicate(timeout=30)[0].decode()
@@ -134,3 +134,9 @@ def test_scheduler_once_enqueues_every_job(reference_data: None) -> None:
     assert {job.task for job in SCHEDULE} <= queued
     run_task_queue()
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+
+
+@pytest.mark.parametrize("option", ["--workers", "--threads", "--task-workers"])
+def test_serve_refuses_zero_workers_before_starting_anything(option: str) -> None:
+    with pytest.raises(CommandError, match="minimal 1"):
+        call_command("serve", option, "0")
