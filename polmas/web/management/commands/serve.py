@@ -12,8 +12,10 @@ on 2 shared cores (2026-11-29, load average 4-8 from other jobs, so noisy):
 WEB_WORKERS / WEB_THREADS (or --workers / --threads) override them.
 
 Task workers (`db_worker`: case jobs, chat triage, replies to residents): 2 on PostgreSQL, where
-they run side by side (one measurement on 2 loaded cores: 9.6 -> 12.8 chat messages/s), 1 on
-SQLite, where every job ends in a write and writers take turns. TASK_WORKERS (or
+they run side by side, 1 on SQLite, where every job ends in a write and writers take turns.
+`bench_webhooks.py --kill-restart --n 2000 --task-workers 1|2` on 2 quiet cores (2026-12-05),
+backlog of 2,000 chat messages: PostgreSQL 45 -> 61 processed/s (end to end 35 -> 58/s);
+SQLite 83 -> 90/s (end to end 76 -> 78/s, within run-to-run noise). TASK_WORKERS (or
 --task-workers) overrides it.
 """
 
