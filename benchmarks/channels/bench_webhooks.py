@@ -223,6 +223,7 @@ def main() -> None:
     from polmas.channels.testing import FakeProvider
 
     tmp = Path(tempfile.mkdtemp(prefix="polmas_bench_channels_"))
+    (tmp / "static").mkdir()  # the served app's static files middleware warns without it
     fake = FakeProvider().__enter__()
     try:
         env = harness.prepare(args.db, tmp)
