@@ -2,6 +2,8 @@ import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from polmas.insights.services.rollup import (
     daily_job,
@@ -27,15 +29,24 @@ class Command(BaseCommand):
             day = dt.date.fromisoformat(options["date"]) if options["date"] else None
             since = dt.date.fromisoformat(options["since"]) if options["since"] else None
         except ValueError as exc:
-            raise CommandError(f"Tanggal tidak valid: {exc}") from None
+            raise CommandError(_("Tanggal tidak valid: %(error)s") % {"error": exc}) from None
         if since is not None:
-            end = day or dt.date.today() - dt.timedelta(days=1)
+            # Days are WIB days (TIME_ZONE), as everywhere else in Polmas.
+            end = day or timezone.localdate() - dt.timedelta(days=1)
             run = rebuild_rollups(since, end)
             rebuild_monthly()
             run.snapshots = snapshot_kondusif(end)
         else:
             run = daily_job(day, lookback_days=options["days"])
         self.stdout.write(
-            f"hari: {run.days}, baris desa: {run.desa_rows}, baris kategori: "
-            f"{run.category_rows}, snapshot indeks: {run.snapshots}"
+            _(
+                "hari: %(days)s, baris desa: %(desa)s, baris kategori: %(categories)s, "
+                "snapshot indeks: %(snapshots)s"
+            )
+            % {
+                "days": run.days,
+                "desa": run.desa_rows,
+                "categories": run.category_rows,
+                "snapshots": run.snapshots,
+            }
         )
