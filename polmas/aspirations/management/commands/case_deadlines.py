@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
 
 from polmas.aspirations.services import check_deadlines
 
@@ -21,9 +22,10 @@ class Command(BaseCommand):
             from polmas.aspirations.tasks import check_case_deadlines
 
             check_case_deadlines.enqueue()
-            self.stdout.write("Pemeriksaan tenggat masuk antrean.")
+            self.stdout.write(_("Pemeriksaan tenggat masuk antrean."))
             return
         run = check_deadlines()
         self.stdout.write(
-            f"{run.reminded} pengingat, {run.breached} melewati tenggat, {run.escalated} eskalasi."
+            _("%(reminded)s pengingat, %(breached)s melewati tenggat, %(escalated)s eskalasi.")
+            % {"reminded": run.reminded, "breached": run.breached, "escalated": run.escalated}
         )

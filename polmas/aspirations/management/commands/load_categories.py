@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from polmas.aspirations.categories import load_categories
 
@@ -10,4 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         categories, policies = load_categories()
-        self.stdout.write(f"{categories} kategori dan {policies} kebijakan SLA baru dibuat.")
+        self.stdout.write(
+            _("%(categories)s kategori dan %(policies)s kebijakan SLA baru dibuat.")
+            % {"categories": categories, "policies": policies}
+        )

@@ -8,6 +8,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from polmas.channels.models import Channel, ChannelKind
 from polmas.channels.services.setup import channel_summary, create_channel
@@ -42,7 +43,7 @@ class Command(BaseCommand):
         if action == "add":
             unit = Unit.objects.filter(code=opts["unit"]).first()
             if unit is None:
-                raise CommandError(f"Satuan tidak ditemukan: {opts['unit']}")
+                raise CommandError(_("Satuan tidak ditemukan: %(unit)s") % {"unit": opts["unit"]})
             channel = create_channel(
                 actor=None,
                 unit=unit,

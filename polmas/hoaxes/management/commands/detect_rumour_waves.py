@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from polmas.hoaxes.tasks import detect_rumour_waves_task
 
@@ -20,14 +21,23 @@ class Command(BaseCommand):
         try:
             day = dt.date.fromisoformat(options["date"]) if options["date"] else None
         except ValueError as exc:
-            raise CommandError(f"tanggal tidak valid: {options['date']}") from exc
+            raise CommandError(
+                _("tanggal tidak valid: %(date)s") % {"date": options["date"]}
+            ) from exc
         day_iso = (day or timezone.localdate()).isoformat()
         if options["enqueue"]:
             result = detect_rumour_waves_task.enqueue(day_iso)
-            self.stdout.write(f"Tugas deteksi {day_iso} diantrekan ({result.id}).")
+            self.stdout.write(
+                _("Tugas deteksi %(day)s diantrekan (%(id)s).") % {"day": day_iso, "id": result.id}
+            )
             return
         summary = detect_rumour_waves_task.call(day_iso)
         self.stdout.write(
-            f"{summary['day']}: {summary['reports']} laporan, {summary['waves']} gelombang, "
-            f"{summary['alerts_created']} peringatan baru"
+            _("%(day)s: %(reports)s laporan, %(waves)s gelombang, %(alerts)s peringatan baru")
+            % {
+                "day": summary["day"],
+                "reports": summary["reports"],
+                "waves": summary["waves"],
+                "alerts": summary["alerts_created"],
+            }
         )

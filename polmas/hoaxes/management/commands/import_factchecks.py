@@ -2,6 +2,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from polmas.hoaxes import services
 from polmas.hoaxes.importers import ImportFileError
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not options["turnbackhoax"] and not options["claimreview"]:
-            raise CommandError("berikan --turnbackhoax BERKAS dan/atau --claimreview BERKAS")
+            raise CommandError(_("berikan --turnbackhoax BERKAS dan/atau --claimreview BERKAS"))
         jobs = [
             (options["turnbackhoax"], services.import_turnbackhoax),
             (options["claimreview"], services.import_claimreview),
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             except ImportFileError as exc:
                 raise CommandError(str(exc)) from exc
             self.stdout.write(
-                f"{path.name}: {result.created} baru, {result.updated} diperbarui, "
-                f"{result.unchanged} tidak berubah"
+                _("%(file)s: %(created)s baru, %(updated)s diperbarui, %(unchanged)s tidak berubah")
+                % {
+                    "file": path.name,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                }
             )

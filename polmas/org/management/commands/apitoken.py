@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from polmas.org.services import issue_api_token
 
@@ -17,7 +18,11 @@ class Command(BaseCommand):
         User = get_user_model()
         user = User.objects.filter(username=options["username"]).first()
         if user is None:
-            raise CommandError(f"Pengguna '{options['username']}' tidak ditemukan.")
+            raise CommandError(
+                _("Pengguna '%(username)s' tidak ditemukan.") % {"username": options["username"]}
+            )
         if not user.is_active:
-            raise CommandError(f"Pengguna '{options['username']}' tidak aktif.")
+            raise CommandError(
+                _("Pengguna '%(username)s' tidak aktif.") % {"username": options["username"]}
+            )
         self.stdout.write(issue_api_token(actor=None, user=user, name=options["name"]))

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from polmas.org.reference_data import ensure_default_units
 
@@ -13,4 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = ensure_default_units()
-        self.stdout.write(f"satuan: {len(report.created)} baru, {report.existing} sudah ada")
+        self.stdout.write(
+            _("satuan: %(created)s baru, %(existing)s sudah ada")
+            % {"created": len(report.created), "existing": report.existing}
+        )

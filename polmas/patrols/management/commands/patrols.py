@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
@@ -24,18 +25,32 @@ class Command(BaseCommand):
 
             days, messages = rebuild_coverage()
             self.stdout.write(
-                f"Rekap cakupan dibangun ulang: {days} baris desa-hari, {messages} baris pesan "
-                f"({time.perf_counter() - started:.1f} dtk)."
+                _(
+                    "Rekap cakupan dibangun ulang: %(days)s baris desa-hari, "
+                    "%(messages)s baris pesan (%(seconds)s dtk)."
+                )
+                % {
+                    "days": days,
+                    "messages": messages,
+                    "seconds": f"{time.perf_counter() - started:.1f}",
+                }
             )
         elif action == "load-catalog":
             from polmas.patrols.defaults import ensure_default_catalog
 
-            self.stdout.write(f"{ensure_default_catalog()} pesan/kampanye bawaan ditambahkan.")
+            self.stdout.write(
+                _("%(count)s pesan/kampanye bawaan ditambahkan.")
+                % {"count": ensure_default_catalog()}
+            )
         elif action == "load-demo":
             from polmas.patrols.demo import load_demo_patrols
 
-            self.stdout.write(f"{load_demo_patrols()} sesi dialog demo dibuat.")
+            self.stdout.write(
+                _("%(count)s sesi dialog demo dibuat.") % {"count": load_demo_patrols()}
+            )
         else:
             from polmas.patrols.demo import remove_demo_patrols
 
-            self.stdout.write(f"{remove_demo_patrols()} sesi dialog demo dihapus.")
+            self.stdout.write(
+                _("%(count)s sesi dialog demo dihapus.") % {"count": remove_demo_patrols()}
+            )

@@ -23,6 +23,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from polmas.reports import selectors, services
 from polmas.reports.models import ReportKind, ReportStatus
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             try:
                 day = dt.date.fromisoformat(options["date"])
             except ValueError as exc:
-                raise CommandError("--date harus berformat YYYY-MM-DD") from exc
+                raise CommandError(_("--date harus berformat YYYY-MM-DD")) from exc
         else:
             today = timezone.localdate()
             # Yesterday, or last Sunday (the end of the last finished week).
@@ -67,7 +68,9 @@ class Command(BaseCommand):
             result = services.build(report.pk)
             if result is not None and result.status == ReportStatus.GAGAL:
                 failed += 1
-                self.stderr.write(f"{unit.code}: gagal — {result.error}")
+                self.stderr.write(
+                    _("%(unit)s: gagal — %(error)s") % {"unit": unit.code, "error": result.error}
+                )
             else:
                 built += 1
                 secs = result.build_seconds if result is not None else None
@@ -76,8 +79,11 @@ class Command(BaseCommand):
                     f" {secs if secs is not None else '-'} s"
                 )
         if options["enqueue"]:
-            self.stdout.write("Laporan masuk antrean; jalankan `polmas db_worker`.")
+            self.stdout.write(_("Laporan masuk antrean; jalankan `polmas db_worker`."))
         else:
-            self.stdout.write(f"{built} laporan selesai, {failed} gagal.")
+            self.stdout.write(
+                _("%(built)s laporan selesai, %(failed)s gagal.")
+                % {"built": built, "failed": failed}
+            )
         if failed:
-            raise CommandError(f"{failed} laporan gagal dibuat")
+            raise CommandError(_("%(count)s laporan gagal dibuat") % {"count": failed})

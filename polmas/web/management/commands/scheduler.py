@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
 
 from polmas.web.schedule import SCHEDULE, enqueue
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         if options["once"]:
             for job in SCHEDULE:
                 enqueue(job)
-                self.stdout.write(f"diantrekan: {job.name}")
+                self.stdout.write(_("diantrekan: %(job)s") % {"job": job.name})
             return
         stopping = False
 

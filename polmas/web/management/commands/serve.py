@@ -93,7 +93,9 @@ class Command(BaseCommand):
         scheduler = [python, "-m", "polmas.cli", "scheduler"]
         commands = [web, *[worker] * options["task_workers"], scheduler]
         procs = [subprocess.Popen(cmd) for cmd in commands]  # noqa: S603
-        self.stdout.write(f"Polmas berjalan di http://{bind}/ (Ctrl-C untuk berhenti)")
+        self.stdout.write(
+            _("Polmas berjalan di http://%(bind)s/ (Ctrl-C untuk berhenti)") % {"bind": bind}
+        )
         stopping = False
 
         def stop(*_: Any) -> None:
