@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from polmas.insights.services.alerts import detect_alerts
 
@@ -13,4 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         run = detect_alerts()
-        self.stdout.write(f"peringatan baru: {run.created} (diperiksa {run.seen})")
+        self.stdout.write(
+            _("peringatan baru: %(created)s (diperiksa %(seen)s)")
+            % {"created": run.created, "seen": run.seen}
+        )

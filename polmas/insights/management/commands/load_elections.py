@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from polmas.insights.reference import ensure_default_elections
 
@@ -9,4 +10,4 @@ class Command(BaseCommand):
     help = "Add the known elections (Pemilu 14 February 2024, Pilkada 27 November 2024)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"pemilihan: {ensure_default_elections()} baru")
+        self.stdout.write(_("pemilihan: %(count)s baru") % {"count": ensure_default_elections()})
