@@ -5,7 +5,7 @@ on 2 shared cores (2026-11-29, load average 4-8 from other jobs, so noisy):
 - PostgreSQL: workers = 2 x cores, gthread worker class with 4 threads each. Threads keep a
   worker busy while another request waits for its commit: webhooks 384 -> 451/s and sessions
   100 -> 130/s against 2 sync workers. Every thread holds its own persistent connection: plan
-  max_connections for workers x threads (+ the db_worker).
+  max_connections for workers x threads (+ the task workers).
 - SQLite: workers = cores, sync. There is one writer at a time anyway; more processes or
   threads only added lock waits (webhooks 608/s with 2 sync workers, 583/s with 4, 501/s with
   4 x 4 threads; sessions 138/s with 2 sync workers, 74/s with 4).
