@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
+from django.utils import timezone
 
+from polmas.core.formatting import WIB
 from polmas.org.testing import World, build_world, ensure_reference_data
 
 
@@ -21,10 +25,6 @@ def _test_clock() -> Iterator[None]:
     if not moment:
         yield
         return
-    import datetime as dt
-
-    import time_machine
-
     with time_machine.travel(dt.datetime.fromisoformat(moment), tick=True):
         yield
 
@@ -34,13 +34,9 @@ def afternoon() -> Iterator[None]:
     """Run the test at 14:00 of today (the clock keeps ticking from there): for tests that
     record "today's" activity minutes or hours back and read one day, so that a run just
     after midnight WIB, or one that straddles it, does not split their data over two days."""
-    import datetime as dt
-
-    import time_machine
-    from django.utils import timezone
-
-    moment = dt.datetime.combine(timezone.localdate(), dt.time(14), timezone.get_current_timezone())
-    with time_machine.travel(moment, tick=True):
+    with time_machine.travel(
+        dt.datetime.combine(timezone.localdate(), dt.time(14), WIB), tick=True
+    ):
         yield
 
 

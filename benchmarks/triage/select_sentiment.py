@@ -69,6 +69,7 @@ def main() -> None:
     norm = [normalise_fast(unescape(t), slang) for t in texts]
     by_lang = {(s, k): i for i, (s, k) in enumerate(zip(sources, ids, strict=True)) if k}
     folds = list(GroupKFold(5).split(np.zeros(len(y)), y, groups))
+    words = {} if args.no_word_list else load_word_list()
     configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
     scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment in configs if args.nb and augment}
@@ -80,8 +81,8 @@ def main() -> None:
             pair = learn_lexicons([norm[by_lang[(lang, k)]].split() for k in keys], target)
             forward.append(pair[0])
             backward[lang] = pair[1]
-        if not args.no_word_list:
-            forward = with_word_list(forward, load_word_list())
+        if words:
+            forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
         x = featurise_views(raw, norm, [to_indonesian(t, lexicon) for t in norm])

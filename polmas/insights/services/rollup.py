@@ -146,11 +146,15 @@ def rebuild_monthly(today: dt.date | None = None) -> int:
     return len(rows)
 
 
-def daily_job(day: dt.date | None = None, *, lookback_days: int = 7) -> RollupRun:
+def daily_job(
+    day: dt.date | None = None, *, lookback_days: int = 7, since: dt.date | None = None
+) -> RollupRun:
     """What the scheduler runs after midnight: the last `lookback_days` complete days (late
-    edits and deletions land), and the index snapshot of `day` (default: yesterday)."""
+    edits and deletions land), or every day from `since` (a backfill), then the monthly rows
+    and the index snapshot of `day` (default: yesterday, a WIB day)."""
     day = day or timezone.localdate() - dt.timedelta(days=1)
-    run = rebuild_rollups(day - dt.timedelta(days=max(lookback_days, 1) - 1), day)
+    start = since or day - dt.timedelta(days=max(lookback_days, 1) - 1)
+    run = rebuild_rollups(start, day)
     rebuild_monthly()
     run.snapshots = snapshot_kondusif(day)
     return run

@@ -2,15 +2,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from polmas.insights.services.rollup import (
-    daily_job,
-    rebuild_monthly,
-    rebuild_rollups,
-    snapshot_kondusif,
-)
+from polmas.insights.services.rollup import daily_job
 
 
 class Command(BaseCommand):
@@ -30,14 +24,7 @@ class Command(BaseCommand):
             since = dt.date.fromisoformat(options["since"]) if options["since"] else None
         except ValueError as exc:
             raise CommandError(_("Tanggal tidak valid: %(error)s") % {"error": exc}) from None
-        if since is not None:
-            # Days are WIB days (TIME_ZONE), as everywhere else in Polmas.
-            end = day or timezone.localdate() - dt.timedelta(days=1)
-            run = rebuild_rollups(since, end)
-            rebuild_monthly()
-            run.snapshots = snapshot_kondusif(end)
-        else:
-            run = daily_job(day, lookback_days=options["days"])
+        run = daily_job(day, lookback_days=options["days"], since=since)
         self.stdout.write(
             _(
                 "hari: %(days)s, baris desa: %(desa)s, baris kategori: %(categories)s, "
