@@ -1,17 +1,21 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
-       [--no-word-list]
+       [--no-word-list] [--contrast]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in
 the same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from
 the training fold's parallel pairs only, and only training-fold SmSA rows are translated.
 Prints macro-F1 per source for: the three blocks without the lexicon, the four blocks (with the
 pseudo-Indonesian view), and the four blocks plus N translated SmSA rows per language; each with
-neutral bias 0 to 0.3. With ``--nb`` the configurations with translated rows also get a one-vs-rest
-NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)``. The validation files are
-not read. Takes several minutes (about 20 with ``--augment 11000 --nb``). The hand-written word
-list (``rules/regional.json``) joins the fold's maps to Indonesian as in training;
-``--no-word-list`` leaves it out, for the comparison.
+neutral bias 0 to 0.3. The last column is the macro-F1 of the Javanese and Sundanese rows whose
+Indonesian parallel has no near-duplicate in SmSA train: the rows that measure reading, not
+memory of SmSA reviews (``nusax_overlap.py``). With ``--nb`` the configurations with translated
+rows also get a one-vs-rest NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 +
+w)``. The validation files are not read. Takes several minutes (about 20 with ``--augment 11000
+--nb``). The hand-written word list (``rules/regional.json``) joins the fold's maps to Indonesian
+as in training; ``--no-word-list`` leaves it out, for the comparison. ``--contrast`` repeats the
+words after the last contrast marker (``tapi``, ``namun``, ``nanging`` ...) with a ``_`` prefix
+in block 4 (tried on 5 Dec 2026, see docs/triage.md).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz, process
 from scipy import sparse
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
@@ -44,11 +50,48 @@ NB_WEIGHTS = (0.25, 0.5, 1.0)
 BIASES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
+def _same(text: str) -> str:
+    return text
+
+
+CONTRAST = frozenset({"tapi", "tetapi", "namun", "tp", "nanging", "namung", "sayangnya", "but"})
+
+
+def mark_contrast(text: str) -> str:
+    """Append the words after the last contrast marker again, prefixed with ``_``."""
+    tokens = text.split(" ")
+    last = max((i for i, w in enumerate(tokens) if w in CONTRAST), default=-1)
+    tail = [f"_{w}" for w in tokens[last + 1 :] if w.isalnum()] if last >= 0 else []
+    return " ".join(tokens + tail) if tail else text
+
+
+def _without_smsa_twin(
+    raw: list[str],
+    src: NDArray[np.str_],
+    ids: list[str | None],
+    by_lang: dict[tuple[str, str], int],
+) -> NDArray[np.bool_]:
+    """Javanese and Sundanese rows whose Indonesian parallel has no near-duplicate in SmSA train
+    (rapidfuzz ratio <= 90): the rows that do not measure memory of SmSA reviews
+    (``nusax_overlap.py``)."""
+    memory = [raw[i] for i in np.flatnonzero(src == "smsa")]
+    mask = np.zeros(len(raw), dtype=bool)
+    for i, key in enumerate(ids):
+        if key is None or src[i] not in REGIONAL:
+            continue
+        twin = process.extractOne(raw[by_lang[("indonesian", key)]], memory, scorer=fuzz.ratio)
+        mask[i] = not (twin and twin[1] > 90)
+    return mask
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
     parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
     parser.add_argument("--no-word-list", action="store_true", help="learnt lexicons only")
+    parser.add_argument(
+        "--contrast", action="store_true", help="mark the clause after 'tapi' in block 4"
+    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = merge_slang(load_slang(data))
@@ -69,6 +112,7 @@ def main() -> None:
     norm = [normalise_fast(unescape(t), slang) for t in texts]
     by_lang = {(s, k): i for i, (s, k) in enumerate(zip(sources, ids, strict=True)) if k}
     folds = list(GroupKFold(5).split(np.zeros(len(y)), y, groups))
+    no_twin = _without_smsa_twin(raw, src, ids, by_lang)
     words = {} if args.no_word_list else load_word_list()
     configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
     scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
@@ -85,7 +129,8 @@ def main() -> None:
             forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
-        x = featurise_views(raw, norm, [to_indonesian(t, lexicon) for t in norm])
+        mark = mark_contrast if args.contrast else _same
+        x = featurise_views(raw, norm, [mark(to_indonesian(t, lexicon)) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
         for name, augment in configs:
             xf, yf = (
@@ -99,7 +144,7 @@ def main() -> None:
                     for i in chosen
                 ]
                 extra_norm = [normalise_fast(t, slang) for t in extra_raw]
-                extra_tr = [to_indonesian(t, lexicon) for t in extra_norm]
+                extra_tr = [mark(to_indonesian(t, lexicon)) for t in extra_norm]
                 xa = featurise_views(extra_raw, extra_norm, extra_tr)
                 xf = sparse.vstack([xf, xa], format="csr")
                 yf = np.concatenate([yf, y[chosen], y[chosen]])
@@ -120,7 +165,11 @@ def main() -> None:
                 for s in SOURCES
             }
             cells = " ".join(f"{k} {v:.4f}" for k, v in f1s.items())
-            print(f"{name:44} neutral +{bias:.2f}: {cells}  mean {sum(f1s.values()) / 3:.4f}")
+            mean = sum(f1s.values()) / 3
+            lone = f1_score(y[no_twin], CLASSES[shifted[no_twin].argmax(1)], average="macro")
+            print(
+                f"{name:44} neutral +{bias:.2f}: {cells}  mean {mean:.4f}  jv+su no twin {lone:.4f}"
+            )
 
 
 if __name__ == "__main__":
