@@ -1,7 +1,7 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
-       [--no-word-list] [--contrast]
+       [--no-word-list] [--contrast] [--affix]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in
 the same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from
 the training fold's parallel pairs only, and only training-fold SmSA rows are translated.
@@ -15,7 +15,9 @@ w)``. The validation files are not read. Takes several minutes (about 20 with ``
 --nb``). The hand-written word list (``rules/regional.json``) joins the fold's maps to Indonesian
 as in training; ``--no-word-list`` leaves it out, for the comparison. ``--contrast`` repeats the
 words after the last contrast marker (``tapi``, ``namun``, ``nanging`` ...) with a ``_`` prefix
-in block 4 (tried on 5 Dec 2026, see docs/triage.md).
+in block 4; ``--affix`` translates a word missing from the map by its stem
+(``regane -> harganya``, ``dituku -> dibeli``). Both were tried on 5 Dec 2026 and not kept (see
+docs/triage.md).
 """
 
 from __future__ import annotations
@@ -84,11 +86,42 @@ def _without_smsa_twin(
     return mask
 
 
+SUFFIXES = (
+    ("ipun", "nya"), ("aken", "kan"), ("keun", "kan"), ("ake", "kan"), ("ne", "nya"),
+    ("na", "nya"), ("ku", "ku"), ("mu", "mu"), ("an", "an"), ("e", "nya"), ("i", "i"),
+)  # fmt: skip
+
+
+def _by_stem(word: str, lexicon: dict[str, str]) -> str:
+    for prefix in ("di", ""):
+        if not word.startswith(prefix):
+            continue
+        rest = word[len(prefix) :]
+        if prefix and len(rest) >= 3 and rest in lexicon:
+            return prefix + lexicon[rest]
+        for suffix, indonesian in SUFFIXES:
+            stem = rest[: -len(suffix)]
+            if rest.endswith(suffix) and len(stem) >= 3 and stem in lexicon:
+                return prefix + lexicon[stem] + indonesian
+    return word
+
+
+def to_indonesian_affix(normalised: str, lexicon: dict[str, str]) -> str:
+    """:func:`to_indonesian`, and words not in the map translated by their stem
+    (``regane -> harganya``, ``dituku -> dibeli``)."""
+    return " ".join(
+        [lexicon[w] if w in lexicon else _by_stem(w, lexicon) for w in normalised.split(" ")]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
     parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
     parser.add_argument("--no-word-list", action="store_true", help="learnt lexicons only")
+    parser.add_argument(
+        "--affix", action="store_true", help="translate affixed words by their stem"
+    )
     parser.add_argument(
         "--contrast", action="store_true", help="mark the clause after 'tapi' in block 4"
     )
@@ -130,7 +163,8 @@ def main() -> None:
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
         mark = mark_contrast if args.contrast else _same
-        x = featurise_views(raw, norm, [mark(to_indonesian(t, lexicon)) for t in norm])
+        translate = to_indonesian_affix if args.affix else to_indonesian
+        x = featurise_views(raw, norm, [mark(translate(t, lexicon)) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
         for name, augment in configs:
             xf, yf = (
@@ -144,7 +178,7 @@ def main() -> None:
                     for i in chosen
                 ]
                 extra_norm = [normalise_fast(t, slang) for t in extra_raw]
-                extra_tr = [mark(to_indonesian(t, lexicon)) for t in extra_norm]
+                extra_tr = [mark(translate(t, lexicon)) for t in extra_norm]
                 xa = featurise_views(extra_raw, extra_norm, extra_tr)
                 xf = sparse.vstack([xf, xa], format="csr")
                 yf = np.concatenate([yf, y[chosen], y[chosen]])
