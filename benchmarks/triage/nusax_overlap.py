@@ -5,8 +5,9 @@ Most NusaX Indonesian sentences are (lightly edited) SmSA reviews; the Javanese 
 are their translations. A row "overlaps" when its Indonesian parallel has a near-duplicate in
 SmSA train (rapidfuzz ratio > 90 on lower-cased text). The script prints, per language, how many
 rows overlap, how often the SmSA label agrees with the NusaX label, and the accuracy and macro-F1
-of the active artifacts on the overlapping and the other rows. It reads the validation files for
-this report only; nothing is chosen on it.
+of the active artifacts on the overlapping and the other rows, with the macro-F1 of the issue's
+baseline recipe trained on that language's NusaX train split (as in ``triage evaluate``). It
+reads the validation files for this report only; nothing is chosen on it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from polmas.triage.features import unescape
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.data import load_smsa
+from polmas.triage.training.fit import baseline_predict
 
 THRESHOLD = 90
 
@@ -55,6 +57,13 @@ def main() -> None:
         keys = list(rows)
         results = analyse_many([rows[k][0] for k in keys])
         predicted = {k: r.sentiment for k, r in zip(keys, results, strict=True)}
+        train = nusax(data, lang, "train")
+        fitted = baseline_predict(
+            [t for t, _ in train.values()],
+            [y for _, y in train.values()],
+            [rows[k][0] for k in keys],
+        )
+        baseline = dict(zip(keys, fitted, strict=True))
         parts = {
             "overlap": [k for k in keys if match[k]],
             "other": [k for k in keys if not match[k]],
@@ -63,9 +72,11 @@ def main() -> None:
         for name, part in {"all": keys, **parts}.items():
             gold = [rows[k][1] for k in part]
             pred = [predicted[k] for k in part]
+            base = [baseline[k] for k in part]
             cells.append(
                 f"{name} n={len(part)} acc {accuracy_score(gold, pred):.3f} "
-                f"macro-F1 {f1_score(gold, pred, average='macro'):.3f}"
+                f"macro-F1 {f1_score(gold, pred, average='macro'):.3f} "
+                f"(baseline {f1_score(gold, base, average='macro'):.3f})"
             )
         print(f"{lang:10} " + " | ".join(cells))
 

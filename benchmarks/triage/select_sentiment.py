@@ -38,7 +38,7 @@ from polmas.triage.normalise import merge_slang, normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 from polmas.triage.training.data import load_slang, load_smsa
-from polmas.triage.training.fit import fit_nb_multiclass
+from polmas.triage.training.fit import baseline_predict, fit_nb_multiclass
 from polmas.triage.training.sentiment import (
     REGIONAL,
     load_word_list,
@@ -112,6 +112,32 @@ def to_indonesian_affix(normalised: str, lexicon: dict[str, str]) -> str:
     return " ".join(
         [lexicon[w] if w in lexicon else _by_stem(w, lexicon) for w in normalised.split(" ")]
     )
+
+
+def _print_baseline(
+    texts: list[str],
+    y: NDArray[np.str_],
+    src: NDArray[np.str_],
+    folds: list[tuple[NDArray[np.int_], NDArray[np.int_]]],
+    no_twin: NDArray[np.bool_],
+) -> None:
+    """The issue's baseline recipe trained per language on that language's NusaX rows of each
+    training fold (as ``triage evaluate`` trains it), scored on the same folds."""
+    predicted = np.empty(len(y), dtype=object)
+    for fit_idx, score_idx in folds:
+        for lang in REGIONAL:
+            fit_rows = [int(i) for i in fit_idx if src[i] == lang]
+            score_rows = [int(i) for i in score_idx if src[i] == lang]
+            predicted[score_rows] = baseline_predict(
+                [texts[i] for i in fit_rows], list(y[fit_rows]), [texts[i] for i in score_rows]
+            )
+    labels = predicted.astype(str)
+    cells = [
+        f"{lang} {f1_score(y[src == lang], labels[src == lang], average='macro'):.4f}"
+        for lang in REGIONAL
+    ]
+    lone = f1_score(y[no_twin], labels[no_twin], average="macro")
+    print(f"{'baseline recipe, per language':44}: {' '.join(cells)}  jv+su no twin {lone:.4f}")
 
 
 def main() -> None:
@@ -188,6 +214,7 @@ def main() -> None:
             if name in nb_scores:
                 coef, intercept = fit_nb_multiclass(xf, list(yf), list(CLASSES), 0.3, 1.0)
                 nb_scores[name][score_idx] = np.asarray(xs @ coef) + intercept
+    _print_baseline(texts, y, src, folds, no_twin)
     for name, nb in nb_scores.items():
         for w in NB_WEIGHTS:
             scores[f"{name} + {w} NB-SVM"] = (scores[name] + w * nb) / (1 + w)
