@@ -14,15 +14,15 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from polmas.triage.features import N_NORMALISED, N_RAW, featurise
-from polmas.triage.normalise import merge_slang
 from polmas.triage.paths import shared_data_dir
-from polmas.triage.training.data import load_emot, load_slang
+from polmas.triage.training.data import load_emot
 from polmas.triage.training.fit import (
     SEED,
     baseline_predict,
     fit_multiclass,
     fit_nb_multiclass,
 )
+from polmas.triage.training.sentiment import training_slang
 from polmas.triage.training.train import EMOTIONS
 
 C_VALUES = (0.3, 0.5, 1.0)
@@ -31,7 +31,7 @@ NB_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0)
 
 def main() -> None:
     data = shared_data_dir()
-    slang = merge_slang(load_slang(data))
+    slang = training_slang(data)
     emot = load_emot(data, "train")
     y = np.asarray(emot.labels)
     classes = np.asarray(EMOTIONS)

@@ -34,15 +34,16 @@ from sklearn.svm import LinearSVC
 
 from polmas.triage.features import N_RAW, featurise_views, unescape
 from polmas.triage.lexicon import to_indonesian
-from polmas.triage.normalise import merge_slang, normalise_fast
+from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
-from polmas.triage.training.data import load_slang, load_smsa
+from polmas.triage.training.data import load_smsa
 from polmas.triage.training.fit import baseline_predict, fit_nb_multiclass
 from polmas.triage.training.sentiment import (
     REGIONAL,
     load_word_list,
     nusax_rows,
+    training_slang,
     with_word_list,
 )
 
@@ -153,7 +154,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     data = shared_data_dir()
-    slang = merge_slang(load_slang(data))
+    slang = training_slang(data)
     smsa = load_smsa(data, "train")
     texts, labels = list(smsa.texts), list(smsa.labels)
     sources, groups = ["smsa"] * len(texts), list(range(len(texts)))

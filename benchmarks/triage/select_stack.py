@@ -22,11 +22,12 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from polmas.triage.features import BLOCK, N_NORMALISED, N_RAW, featurise, raw_view, unescape
-from polmas.triage.normalise import merge_slang, normalise_fast
+from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.stack import lexicon_features
-from polmas.triage.training.data import HATE_TARGETS, load_abusive_lexicon, load_hate, load_slang
+from polmas.triage.training.data import HATE_TARGETS, load_abusive_lexicon, load_hate
 from polmas.triage.training.fit import fit_binary, fit_nb_binary
+from polmas.triage.training.sentiment import training_slang
 from polmas.triage.training.stacking import oof_binary
 
 Array = NDArray[np.float64]
@@ -54,7 +55,7 @@ def meta_f1(columns: list[Array], lexicon: Array, target: NDArray[np.bool_]) -> 
 
 def main() -> None:
     data = shared_data_dir()
-    slang = merge_slang(load_slang(data))
+    slang = training_slang(data)
     train, _ = load_hate(data)
     texts = [r.text for r in train]
     x_all = featurise(texts, slang, {})[:, :N_RAW]

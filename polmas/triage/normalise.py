@@ -80,6 +80,39 @@ def own_abbreviations() -> dict[str, str]:
     return {k: v for k, v in own.items() if not k.startswith("_")}
 
 
+class SlangTable(dict[str, str]):
+    """The slang dictionary, and how a Javanese or Sundanese message uses it.
+
+    Some words are slang in Indonesian and a different word in Javanese or Sundanese: ``bli`` is
+    "beli" (buy) in Indonesian chat and "tidak" (not) in Indramayu's Javanese; ``hayang`` is
+    "sayang" in the slang list and "ingin" (want) in Sundanese. A message with at least one
+    :attr:`markers` word (on our regional word list, not slang, not common in Indonesian) is read
+    as regional: its :attr:`regional_words` skip the slang dictionary and keep their form, so the
+    translation to Indonesian (:mod:`polmas.triage.lexicon`) gives their regional meaning. Other
+    messages use the whole dictionary. ``polmas triage train`` computes both sets into
+    ``slang.json``.
+    """
+
+    def __init__(
+        self, table: dict[str, str], markers: frozenset[str], regional_words: frozenset[str]
+    ) -> None:
+        super().__init__(table)
+        self.markers = markers
+        self.regional_words = regional_words
+        self.regional = {k: v for k, v in table.items() if k not in regional_words}
+
+    def for_tokens(self, tokens: list[str]) -> dict[str, str]:
+        """The table to normalise these (original) tokens with."""
+        if any(t.lower() in self.markers for t in tokens):
+            return self.regional
+        return self
+
+
+def table_for(tokens: list[str], slang: dict[str, str]) -> dict[str, str]:
+    """``slang`` itself, or its regional reading when it is a :class:`SlangTable`."""
+    return slang.for_tokens(tokens) if isinstance(slang, SlangTable) else slang
+
+
 def merge_slang(base: dict[str, str]) -> dict[str, str]:
     """Slang dictionary ``base`` overridden by our own abbreviations."""
     merged = dict(base)
@@ -91,10 +124,14 @@ def merge_slang(base: dict[str, str]) -> dict[str, str]:
 def load_slang_dictionary(directory: Path) -> dict[str, str]:
     """The merged slang dictionary of an artifact folder (``slang.json`` + own abbreviations)."""
     slang_file = directory / "slang.json"
-    base: dict[str, str] = {}
-    if slang_file.exists():
-        base = json.loads(slang_file.read_text(encoding="utf-8"))["entries"]
-    return merge_slang(base)
+    if not slang_file.exists():
+        return merge_slang({})
+    stored = json.loads(slang_file.read_text(encoding="utf-8"))
+    merged = merge_slang(stored["entries"])
+    regional = stored.get("regional")
+    if not regional:
+        return merged
+    return SlangTable(merged, frozenset(regional["markers"]), frozenset(regional["words"]))
 
 
 def slang_dictionary() -> dict[str, str]:
@@ -124,11 +161,12 @@ def normalise_token(token: str, slang: dict[str, str]) -> str:
 
 def normalise(text: str, slang: dict[str, str] | None = None) -> NormalisedText:
     """Normalise ``text``; tokens are joined by single spaces in the result."""
-    table = slang_dictionary() if slang is None else slang
+    matches = list(TOKEN_RE.finditer(text))
+    table = table_for([m.group(0) for m in matches], slang_dictionary() if slang is None else slang)
     parts: list[str] = []
     spans: list[TokenSpan] = []
     pos = 0
-    for match in TOKEN_RE.finditer(text):
+    for match in matches:
         raw = match.group(0)
         norm = normalise_token(raw, table)
         if not norm:
@@ -151,5 +189,6 @@ def normalise(text: str, slang: dict[str, str] | None = None) -> NormalisedText:
 
 def normalise_fast(text: str, slang: dict[str, str] | None = None) -> str:
     """Return only the normalised string (used for feature extraction)."""
-    table = slang_dictionary() if slang is None else slang
-    return " ".join(normalise_token(t, table) for t in TOKEN_RE.findall(text))
+    tokens = TOKEN_RE.findall(text)
+    table = table_for(tokens, slang_dictionary() if slang is None else slang)
+    return " ".join(normalise_token(t, table) for t in tokens)

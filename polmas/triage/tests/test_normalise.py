@@ -3,7 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from polmas.triage.normalise import normalise
+from polmas.triage.lexicon import active_lexicon, to_indonesian
+from polmas.triage.normalise import SlangTable, normalise, normalise_fast
 
 
 def test_slang_abbreviations_and_repeats() -> None:
@@ -46,3 +47,30 @@ def test_spans_always_inside_original(text: str) -> None:
     for span in result.spans:
         assert 0 <= span.orig_start < span.orig_end <= len(text)
         assert result.text[span.norm_start : span.norm_end]
+
+
+def test_regional_message_keeps_regional_words() -> None:
+    """``bli`` is slang for "beli" in Indonesian chat and "tidak" in Indramayu's Javanese."""
+    table = SlangTable(
+        {"bli": "beli", "gak": "tidak"}, frozenset({"pelayanane"}), frozenset({"bli"})
+    )
+    assert normalise_fast("pelayanane bli apik, gak bohong", table) == (
+        "pelayanane bli apik , tidak bohong"
+    )
+    assert normalise_fast("mau bli hp", table) == "mau beli hp"
+    regional = normalise("Pelayanane BLI apik", table)
+    assert regional.text == "pelayanane bli apik"
+    assert regional.to_original(11, 14) == (11, 14)
+
+
+def test_shipped_artifacts_read_dermayon_negation() -> None:
+    """With the trained artifacts: the negation survives into the pseudo-Indonesian view of a
+    Javanese message, and the Indonesian slang reading stays for an Indonesian one."""
+    lexicon = active_lexicon()
+    assert to_indonesian(normalise_fast("pelayanane bli apik"), lexicon).split()[1] == "tidak"
+    assert to_indonesian(normalise_fast("kula bli percaya berita kuen"), lexicon).split()[1:3] == [
+        "tidak",
+        "percaya",
+    ]
+    assert normalise_fast("mau bli hp baru") == "mau beli hp baru"
+    assert normalise_fast("abdi hayang ka pasar ayeuna").split()[1:3] == ["hayang", "ka"]

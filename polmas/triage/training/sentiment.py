@@ -25,7 +25,7 @@ import numpy as np
 
 from polmas.triage.features import unescape
 from polmas.triage.lexicon import to_indonesian
-from polmas.triage.normalise import normalise_fast
+from polmas.triage.normalise import TOKEN_RE, SlangTable, merge_slang, normalise_fast
 from polmas.triage.paths import PACKAGE_DIR
 from polmas.triage.training.align import (
     Lexicon,
@@ -33,7 +33,7 @@ from polmas.triage.training.align import (
     learn_lexicons,
     merge_to_indonesian,
 )
-from polmas.triage.training.data import load_smsa
+from polmas.triage.training.data import load_slang, load_smsa
 
 REGIONAL = ("javanese", "sundanese")
 AUGMENT_ROWS = 11_000
@@ -53,6 +53,33 @@ def load_word_list() -> dict[str, Lexicon]:
     """Our hand-written regional -> Indonesian word list, per language of :data:`REGIONAL`."""
     table = json.loads(WORD_LIST.read_text(encoding="utf-8"))
     return {lang: dict(table[lang]) for lang in REGIONAL}
+
+
+def training_slang(data: Path) -> SlangTable:
+    """The merged slang dictionary of training, with its regional reading (:class:`SlangTable`).
+
+    Regional words are word-list words that the slang dictionary maps to another word (``bli``,
+    ``hayang``). Markers are the other word-list words and the words of two or more Javanese or
+    Sundanese NusaX training texts, less the words of any Indonesian NusaX text and of
+    ``KEEP_MIN_COUNT`` or more SmSA training texts (``gede``, ``duit``, ``oleh`` are common in
+    Indonesian chat).
+    """
+    merged = merge_slang(load_slang(data))
+    words = load_word_list()
+    listed = {w: t for lang in REGIONAL for w, t in words[lang].items()}
+    ambiguous = frozenset(w for w, t in listed.items() if merged.get(w, t) != t)
+    seen = frequent_words(
+        (_words(text) for lang in REGIONAL for text, _ in nusax_rows(data, lang).values()), 2
+    )
+    common = frequent_words(_words(t) for t in load_smsa(data, "train").texts) | frequent_words(
+        (_words(text) for text, _ in nusax_rows(data, "indonesian").values()), 1
+    )
+    markers = frozenset((set(listed) | seen) - common - ambiguous)
+    return SlangTable(merged, markers, ambiguous)
+
+
+def _words(text: str) -> str:
+    return " ".join(t for t in TOKEN_RE.findall(unescape(text).lower()) if t.isalpha())
 
 
 def with_word_list(forward: list[Lexicon], words: dict[str, Lexicon]) -> list[Lexicon]:

@@ -30,7 +30,7 @@ from polmas.triage.features import (
 )
 from polmas.triage.gazetteer import Gazetteer
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
-from polmas.triage.normalise import merge_slang, normalise_fast
+from polmas.triage.normalise import normalise_fast
 from polmas.triage.stack import Stack, StackedDecision, lexicon_features
 from polmas.triage.training import align, fit, sentiment, stacking
 from polmas.triage.training import corrections as corr
@@ -179,18 +179,22 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     kamus = load_slang(data)
+    slang = sentiment.training_slang(data)
     (out / "slang.json").write_text(
         json.dumps(
             {
                 "source": "new_kamusalay.csv, Ibrohim & Budi 2019, CC BY-NC-SA 4.0",
                 "entries": dict(sorted(kamus.items())),
+                "regional": {
+                    "markers": sorted(slang.markers),
+                    "words": sorted(slang.regional_words),
+                },
             },
             ensure_ascii=False,
             separators=(",", ":"),
         ),
         encoding="utf-8",
     )
-    slang = merge_slang(kamus)
     gaz = Gazetteer.from_wilayah_csv(data / "regions" / "indramayu_wilayah.csv")
     gaz.to_json(out / "gazetteer.json", "indramayu_wilayah.csv, cahyadsn/wilayah, MIT")
 
