@@ -141,11 +141,30 @@ def _print_baseline(
     print(f"{'baseline recipe, per language':44}: {' '.join(cells)}  jv+su no twin {lone:.4f}")
 
 
+NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tak", "kurang"})
+
+
+def mark_negation(text: str) -> str:
+    """Append the (up to two) words after each negation again, prefixed with ``_``."""
+    tokens = text.split(" ")
+    marked: list[str] = []
+    for i, word in enumerate(tokens):
+        if word in NEGATIONS:
+            for follower in tokens[i + 1 : i + 3]:
+                if not follower.isalnum() or follower in NEGATIONS:
+                    break
+                marked.append(f"_{follower}")
+    return " ".join(tokens + marked) if marked else text
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
     parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
     parser.add_argument("--no-word-list", action="store_true", help="learnt lexicons only")
+    parser.add_argument(
+        "--negation", action="store_true", help="mark the two words after a negation in block 4"
+    )
     parser.add_argument(
         "--affix", action="store_true", help="translate affixed words by their stem"
     )
@@ -189,7 +208,7 @@ def main() -> None:
             forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
-        mark = mark_contrast if args.contrast else _same
+        mark = mark_negation if args.negation else mark_contrast if args.contrast else _same
         translate = to_indonesian_affix if args.affix else to_indonesian
         x = featurise_views(raw, norm, [mark(translate(t, lexicon)) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
