@@ -1,21 +1,22 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
-       [--no-word-list] [--contrast] [--affix]
-Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in
-the same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from
-the training fold's parallel pairs only, and only training-fold SmSA rows are translated.
-Prints macro-F1 per source for: the three blocks without the lexicon, the four blocks (with the
-pseudo-Indonesian view), and the four blocks plus N translated SmSA rows per language; each with
-neutral bias 0 to 0.3. The last column is the macro-F1 of the Javanese and Sundanese rows whose
-Indonesian parallel has no near-duplicate in SmSA train: the rows that measure reading, not
-memory of SmSA reviews (``nusax_overlap.py``). With ``--nb`` the configurations with translated
-rows also get a one-vs-rest NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 +
-w)``. The validation files are not read. Takes several minutes (about 20 with ``--augment 11000
---nb``). The hand-written word list (``rules/regional.json``) joins the fold's maps to Indonesian
-as in training; ``--no-word-list`` leaves it out, for the comparison. ``--contrast`` repeats the
-words after the last contrast marker (``tapi``, ``namun``, ``nanging`` ...) with a ``_`` prefix
-in block 4; ``--affix`` translates a word missing from the map by its stem
+       [--no-word-list] [--no-negation] [--contrast] [--affix] [--dump FILE.npz]
+Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
+same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
+training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
+macro-F1 per source for: the three blocks without the lexicon, the four blocks (with the pseudo-
+Indonesian view), and the four blocks plus N translated SmSA rows per language; each with neutral
+bias 0 to 0.3. The last column is the macro-F1 of the Javanese and Sundanese rows whose Indonesian
+parallel has no near-duplicate in SmSA train: the rows that measure reading, not memory of SmSA
+reviews (``nusax_overlap.py``). With ``--nb`` the configurations with translated rows also get a
+one-vs-rest NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)``. The validation
+files are not read. Takes several minutes (about 20 with ``--augment 11000 --nb``). The hand-written
+word list (``rules/regional.json``) joins the fold's maps to Indonesian as in training; ``--no-word-
+list`` leaves it out, for the comparison. ``--no-negation`` leaves out the negation marks of block 4
+(``lexicon.mark_negation``); ``--dump`` saves the out-of-fold scores for a paired bootstrap.
+``--contrast`` repeats the words after the last contrast marker (``tapi``, ``namun``, ``nanging``
+...) with a ``_`` prefix in block 4; ``--affix`` translates a word missing from the map by its stem
 (``regane -> harganya``, ``dituku -> dibeli``). Both were tried on 5 Dec 2026 and not kept (see
 docs/triage.md).
 """
@@ -33,7 +34,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
 from polmas.triage.features import N_RAW, featurise_views, unescape
-from polmas.triage.lexicon import to_indonesian
+from polmas.triage.lexicon import mark_negation, to_indonesian
 from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
@@ -141,33 +142,18 @@ def _print_baseline(
     print(f"{'baseline recipe, per language':44}: {' '.join(cells)}  jv+su no twin {lone:.4f}")
 
 
-NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tak", "kurang"})
-
-
-def mark_negation(text: str) -> str:
-    """Append the (up to two) words after each negation again, prefixed with ``_``."""
-    tokens = text.split(" ")
-    marked: list[str] = []
-    for i, word in enumerate(tokens):
-        if word in NEGATIONS:
-            for follower in tokens[i + 1 : i + 3]:
-                if not follower.isalnum() or follower in NEGATIONS:
-                    break
-                marked.append(f"_{follower}")
-    return " ".join(tokens + marked) if marked else text
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--augment", type=int, nargs="*", default=[0, 3000])
     parser.add_argument("--nb", action="store_true", help="also the NB-SVM blends")
     parser.add_argument("--no-word-list", action="store_true", help="learnt lexicons only")
     parser.add_argument(
-        "--negation", action="store_true", help="mark the two words after a negation in block 4"
+        "--no-negation", action="store_true", help="block 4 without the negation marks"
     )
     parser.add_argument(
         "--affix", action="store_true", help="translate affixed words by their stem"
     )
+    parser.add_argument("--dump", help="save the out-of-fold scores of every setting (.npz)")
     parser.add_argument(
         "--contrast", action="store_true", help="mark the clause after 'tapi' in block 4"
     )
@@ -196,6 +182,13 @@ def main() -> None:
     configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
     scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment in configs if args.nb and augment}
+    negation = _same if args.no_negation else mark_negation
+    contrast = mark_contrast if args.contrast else _same
+    translate = to_indonesian_affix if args.affix else to_indonesian
+
+    def mark(text: str) -> str:
+        return contrast(negation(text))
+
     for fit_idx, score_idx in folds:
         keys = sorted({ids[i] for i in fit_idx if ids[i] is not None}, key=int)
         target = [norm[by_lang[("indonesian", k)]].split() for k in keys]
@@ -208,8 +201,6 @@ def main() -> None:
             forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
-        mark = mark_negation if args.negation else mark_contrast if args.contrast else _same
-        translate = to_indonesian_affix if args.affix else to_indonesian
         x = featurise_views(raw, norm, [mark(translate(t, lexicon)) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
         for name, augment in configs:
@@ -238,6 +229,9 @@ def main() -> None:
     for name, nb in nb_scores.items():
         for w in NB_WEIGHTS:
             scores[f"{name} + {w} NB-SVM"] = (scores[name] + w * nb) / (1 + w)
+    if args.dump:
+        names, stacked = np.asarray(list(scores)), np.stack(list(scores.values()))
+        np.savez(args.dump, y=y, src=src, no_twin=no_twin, names=names, scores=stacked)
     for name in scores:
         for bias in BIASES:
             shifted = scores[name] + np.array([0.0, bias, 0.0])

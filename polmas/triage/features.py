@@ -20,7 +20,7 @@ import sklearn
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from polmas.triage.lexicon import active_lexicon, to_indonesian
+from polmas.triage.lexicon import active_lexicon, pseudo_indonesian
 from polmas.triage.normalise import normalise_fast
 
 BLOCK = 2**20
@@ -112,5 +112,5 @@ def featurise(
     table = active_lexicon() if lexicon is None else lexicon
     raw = [unescape(t) for t in texts]
     norm = [normalise_fast(t, slang) for t in raw]
-    translated = [to_indonesian(t, table) for t in norm]
+    translated = [pseudo_indonesian(t, table) for t in norm]
     return featurise_views([t.lower() for t in raw], norm, translated)

@@ -37,3 +37,31 @@ def to_indonesian(normalised: str, lexicon: Mapping[str, str]) -> str:
     if not lexicon:
         return normalised
     return " ".join([lexicon.get(w, w) for w in normalised.split(" ")])
+
+
+NEGATIONS = frozenset({"tidak", "bukan", "belum", "jangan", "tak", "kurang"})
+NEGATION_SCOPE = 2
+
+
+def mark_negation(text: str) -> str:
+    """Append the (up to :data:`NEGATION_SCOPE`) words after each negation again, prefixed with
+    ``_``: ``tidak enak`` also gives the feature ``_enak``, so "not good" stops counting as "good".
+
+    Chosen on grouped CV of the sentiment training data (``select_sentiment.py --no-negation``
+    for the comparison): SmSA rows 0.8709 -> 0.8731 (paired bootstrap [+0.01, +0.44] points),
+    Javanese and Sundanese rows level.
+    """
+    tokens = text.split(" ")
+    marked: list[str] = []
+    for i, word in enumerate(tokens):
+        if word in NEGATIONS:
+            for follower in tokens[i + 1 : i + 1 + NEGATION_SCOPE]:
+                if not follower.isalnum() or follower in NEGATIONS:
+                    break
+                marked.append(f"_{follower}")
+    return " ".join(tokens + marked) if marked else text
+
+
+def pseudo_indonesian(normalised: str, lexicon: Mapping[str, str]) -> str:
+    """The text of feature block 4: translated word by word, negations marked."""
+    return mark_negation(to_indonesian(normalised, lexicon))

@@ -13,7 +13,7 @@ import numpy as np
 from polmas.triage.correct import CorrectionModels
 from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
-from polmas.triage.lexicon import load_lexicon, to_indonesian
+from polmas.triage.lexicon import load_lexicon, pseudo_indonesian
 from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import load_slang_dictionary, normalise_fast
 from polmas.triage.paths import artifacts_dir
@@ -110,7 +110,7 @@ def analyse_many(
     unescaped = [unescape(t) for t in cut]
     norm = [normalise_fast(t, models.slang) for t in unescaped]
     raw = [t.lower() for t in unescaped]
-    x = featurise_views(raw, norm, [to_indonesian(t, models.lexicon) for t in norm])
+    x = featurise_views(raw, norm, [pseudo_indonesian(t, models.lexicon) for t in norm])
     scores = models.heads.scores(x)
     meta = models.stack.meta_features(models.heads, scores, raw, norm)
     corr = models.corrections

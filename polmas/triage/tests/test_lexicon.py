@@ -10,7 +10,7 @@ import pytest
 from scipy import sparse
 
 from polmas.triage.features import BLOCK, featurise
-from polmas.triage.lexicon import load_lexicon, to_indonesian
+from polmas.triage.lexicon import load_lexicon, mark_negation, pseudo_indonesian, to_indonesian
 from polmas.triage.linear import Head, LinearHeads
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
@@ -85,3 +85,15 @@ def test_heads_with_fewer_feature_blocks_still_score(tmp_path: Path) -> None:
     assert scores.shape == (2, 1)
     expected = np.asarray(x[:, : 3 * BLOCK].sum(axis=1)).ravel()
     assert scores[:, 0] == pytest.approx(expected, rel=1e-3)
+
+
+def test_negation_marks_the_next_words_only() -> None:
+    assert mark_negation("rasanya tidak enak , pelayanan lama") == (
+        "rasanya tidak enak , pelayanan lama _enak"
+    )
+    assert mark_negation("bukan hoaks tapi fakta") == "bukan hoaks tapi fakta _hoaks _tapi"
+    assert mark_negation("tidak tidak") == "tidak tidak"
+    assert mark_negation("enak sekali") == "enak sekali"
+    assert pseudo_indonesian("regane ora larang", {"regane": "harganya", "ora": "tidak"}) == (
+        "harganya tidak larang _larang"
+    )

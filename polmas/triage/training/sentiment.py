@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from polmas.triage.features import unescape
-from polmas.triage.lexicon import to_indonesian
+from polmas.triage.lexicon import pseudo_indonesian
 from polmas.triage.normalise import TOKEN_RE, SlangTable, merge_slang, normalise_fast
 from polmas.triage.paths import PACKAGE_DIR
 from polmas.triage.training.align import (
@@ -175,5 +175,5 @@ def training_rows(data: Path, slang: dict[str, str], lexicons: Lexicons) -> Sent
             raw.append(text)
             norm.append(normalise_fast(text, slang))
             labels.append(smsa.labels[int(i)])
-    translated = [to_indonesian(t, lexicons.to_indonesian) for t in norm]
+    translated = [pseudo_indonesian(t, lexicons.to_indonesian) for t in norm]
     return SentimentRows(raw, norm, translated, labels)
