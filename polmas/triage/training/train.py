@@ -227,7 +227,8 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
         "seeds": {"svm": fit.SEED, "hate_holdout_split": HATE_SEED},
         "hate_holdout_fraction": HATE_HOLDOUT,
         "features": "hashing word 1-2 + char_wb 3-5 of normalised text, word 1-2 of raw "
-        "lower-cased text, word 1-2 of pseudo-Indonesian text, 4 x 2^20, binary, l2 per block",
+        "lower-cased text, word 1-2 of pseudo-Indonesian text with negation marks, 4 x 2^20, "
+        "binary, l2 per block",
         "classifier": f"LinearSVC C={fit.C_VALUE}, one-vs-rest; top {KEEP_PER_COLUMN} "
         "weights per column kept, float16",
         "sentiment": f"all four feature blocks; (SVM + {SENTIMENT_NB_WEIGHT} x NB-SVM "
