@@ -86,7 +86,7 @@ class SlangTable(dict[str, str]):
     Some words are slang in Indonesian and a different word in Javanese or Sundanese: ``bli`` is
     "beli" (buy) in Indonesian chat and "tidak" (not) in Indramayu's Javanese; ``hayang`` is
     "sayang" in the slang list and "ingin" (want) in Sundanese. A message with at least one
-    :attr:`markers` word (on our regional word list, not slang, not common in Indonesian) is read
+    :attr:`markers` word (a Javanese or Sundanese word that is not common in Indonesian) is read
     as regional: its :attr:`regional_words` skip the slang dictionary and keep their form, so the
     translation to Indonesian (:mod:`polmas.triage.lexicon`) gives their regional meaning. Other
     messages use the whole dictionary. ``polmas triage train`` computes both sets into
