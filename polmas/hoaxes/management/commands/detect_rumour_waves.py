@@ -1,10 +1,10 @@
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from polmas.core.cli import iso_date
 from polmas.hoaxes.tasks import detect_rumour_waves_task
 
 
@@ -12,19 +12,13 @@ class Command(BaseCommand):
     help = "Detect rumour waves for a day (default: today, WIB). Idempotent; run it from cron."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", help="YYYY-MM-DD (default: today)")
+        parser.add_argument("--date", type=iso_date, help="YYYY-MM-DD (default: today)")
         parser.add_argument(
             "--enqueue", action="store_true", help="queue the job for the worker instead"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            day = dt.date.fromisoformat(options["date"]) if options["date"] else None
-        except ValueError as exc:
-            raise CommandError(
-                _("tanggal tidak valid: %(date)s") % {"date": options["date"]}
-            ) from exc
-        day_iso = (day or timezone.localdate()).isoformat()
+        day_iso = (options["date"] or timezone.localdate()).isoformat()
         if options["enqueue"]:
             result = detect_rumour_waves_task.enqueue(day_iso)
             self.stdout.write(

@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from polmas.core.cli import iso_date
 from polmas.reports import selectors, services
 from polmas.reports.models import ReportKind, ReportStatus
 
@@ -34,18 +35,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--kind", required=True, choices=ReportKind.values)
-        parser.add_argument("--date", help="a day in the period (YYYY-MM-DD)")
+        parser.add_argument("--date", type=iso_date, help="a day in the period (YYYY-MM-DD)")
         parser.add_argument("--enqueue", action="store_true", help="queue for db_worker")
         parser.add_argument("--refresh", action="store_true", help="rebuild existing reports")
 
     def handle(self, *args: Any, **options: Any) -> None:
         kind: str = options["kind"]
-        if options["date"]:
-            try:
-                day = dt.date.fromisoformat(options["date"])
-            except ValueError as exc:
-                raise CommandError(_("--date harus berformat YYYY-MM-DD")) from exc
-        else:
+        day: dt.date | None = options["date"]
+        if day is None:
             today = timezone.localdate()
             # Yesterday, or last Sunday (the end of the last finished week).
             back = 1 if kind == ReportKind.HARIAN else today.weekday() + 1

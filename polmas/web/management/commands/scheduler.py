@@ -27,7 +27,7 @@ class Command(BaseCommand):
             return
         stopping = False
 
-        def stop(*_: Any) -> None:
+        def stop(*_signal: Any) -> None:
             nonlocal stopping
             stopping = True
 

@@ -98,7 +98,7 @@ class Command(BaseCommand):
         )
         stopping = False
 
-        def stop(*_: Any) -> None:
+        def stop(*_signal: Any) -> None:
             nonlocal stopping
             stopping = True
 
