@@ -13,25 +13,13 @@ reads the validation files for this report only; nothing is chosen on it.
 from __future__ import annotations
 
 import argparse
-import csv
-from pathlib import Path
 
-from rapidfuzz import fuzz, process
 from sklearn.metrics import accuracy_score, f1_score
 
-from polmas.triage.features import unescape
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.pipeline import analyse_many
-from polmas.triage.training.data import load_smsa
 from polmas.triage.training.fit import baseline_predict
-
-THRESHOLD = 90
-
-
-def nusax(data: Path, lang: str, split: str) -> dict[str, tuple[str, str]]:
-    path = data / "nlp" / "nusax" / lang / f"{split}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {r["id"]: (r["text"], r["label"]) for r in csv.DictReader(handle)}
+from polmas.triage.training.sentiment import TWIN_RATIO, nusax_rows, smsa_twin_labels
 
 
 def main() -> None:
@@ -39,25 +27,20 @@ def main() -> None:
     parser.add_argument("--split", default="valid", choices=("valid", "train"))
     split = parser.parse_args().split
     data = shared_data_dir()
-    smsa = load_smsa(data, "train")
-    memory = [unescape(t).lower() for t in smsa.texts]
-    indonesian = nusax(data, "indonesian", split)
-    match: dict[str, str | None] = {}
-    for key, (text, _) in indonesian.items():
-        found = process.extractOne(unescape(text).lower(), memory, scorer=fuzz.ratio)
-        match[key] = smsa.labels[found[2]] if found and found[1] > THRESHOLD else None
+    match = smsa_twin_labels(data, split)
+    indonesian = nusax_rows(data, "indonesian", split)
     overlap = [k for k in indonesian if match[k] is not None]
     agree = sum(match[k] == indonesian[k][1] for k in overlap)
     print(
         f"NusaX {split}: {len(overlap)} of {len(indonesian)} rows have a near-duplicate in SmSA "
-        f"train (ratio > {THRESHOLD}); its label agrees on {agree}"
+        f"train (ratio > {TWIN_RATIO}); its label agrees on {agree}"
     )
     for lang in ("indonesian", "javanese", "sundanese"):
-        rows = nusax(data, lang, split)
+        rows = nusax_rows(data, lang, split)
         keys = list(rows)
         results = analyse_many([rows[k][0] for k in keys])
         predicted = {k: r.sentiment for k, r in zip(keys, results, strict=True)}
-        train = nusax(data, lang, "train")
+        train = nusax_rows(data, lang)
         fitted = baseline_predict(
             [t for t, _ in train.values()],
             [y for _, y in train.values()],

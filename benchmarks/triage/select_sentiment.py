@@ -1,7 +1,7 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
-       [--no-word-list] [--no-negation] [--contrast] [--affix] [--dump FILE.npz]
+       [--no-word-list] [--no-negation] [--dump FILE.npz]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
 same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
 training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
@@ -14,11 +14,9 @@ one-vs-rest NB-SVM (C=0.3, alpha=1) and the blends ``(svm + w * nbsvm) / (1 + w)
 files are not read. Takes several minutes (about 20 with ``--augment 11000 --nb``). The hand-written
 word list (``rules/regional.json``) joins the fold's maps to Indonesian as in training; ``--no-word-
 list`` leaves it out, for the comparison. ``--no-negation`` leaves out the negation marks of block 4
-(``lexicon.mark_negation``); ``--dump`` saves the out-of-fold scores for a paired bootstrap.
-``--contrast`` repeats the words after the last contrast marker (``tapi``, ``namun``, ``nanging``
-...) with a ``_`` prefix in block 4; ``--affix`` translates a word missing from the map by its stem
-(``regane -> harganya``, ``dituku -> dibeli``). Both were tried on 5 Dec 2026 and not kept (see
-docs/triage.md).
+(``lexicon.mark_negation``); ``--dump`` saves the out-of-fold scores for a paired bootstrap. A
+contrast mark (the words after ``tapi`` repeated) and translating affixed words by their stem were
+tried on 5 Dec 2026 and not kept; their code is in commit 5141673 (docs/triage.md has the figures).
 """
 
 from __future__ import annotations
@@ -27,14 +25,13 @@ import argparse
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz import fuzz, process
 from scipy import sparse
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
 from polmas.triage.features import N_RAW, featurise_views, unescape
-from polmas.triage.lexicon import mark_negation, to_indonesian
+from polmas.triage.lexicon import pseudo_indonesian, to_indonesian
 from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
@@ -44,6 +41,7 @@ from polmas.triage.training.sentiment import (
     REGIONAL,
     load_word_list,
     nusax_rows,
+    smsa_twin_labels,
     training_slang,
     with_word_list,
 )
@@ -52,68 +50,6 @@ CLASSES = np.array(["negative", "neutral", "positive"])
 SOURCES = ("smsa", "javanese", "sundanese")
 NB_WEIGHTS = (0.25, 0.5, 1.0)
 BIASES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
-
-
-def _same(text: str) -> str:
-    return text
-
-
-CONTRAST = frozenset({"tapi", "tetapi", "namun", "tp", "nanging", "namung", "sayangnya", "but"})
-
-
-def mark_contrast(text: str) -> str:
-    """Append the words after the last contrast marker again, prefixed with ``_``."""
-    tokens = text.split(" ")
-    last = max((i for i, w in enumerate(tokens) if w in CONTRAST), default=-1)
-    tail = [f"_{w}" for w in tokens[last + 1 :] if w.isalnum()] if last >= 0 else []
-    return " ".join(tokens + tail) if tail else text
-
-
-def _without_smsa_twin(
-    raw: list[str],
-    src: NDArray[np.str_],
-    ids: list[str | None],
-    by_lang: dict[tuple[str, str], int],
-) -> NDArray[np.bool_]:
-    """Javanese and Sundanese rows whose Indonesian parallel has no near-duplicate in SmSA train
-    (rapidfuzz ratio <= 90): the rows that do not measure memory of SmSA reviews
-    (``nusax_overlap.py``)."""
-    memory = [raw[i] for i in np.flatnonzero(src == "smsa")]
-    mask = np.zeros(len(raw), dtype=bool)
-    for i, key in enumerate(ids):
-        if key is None or src[i] not in REGIONAL:
-            continue
-        twin = process.extractOne(raw[by_lang[("indonesian", key)]], memory, scorer=fuzz.ratio)
-        mask[i] = not (twin and twin[1] > 90)
-    return mask
-
-
-SUFFIXES = (
-    ("ipun", "nya"), ("aken", "kan"), ("keun", "kan"), ("ake", "kan"), ("ne", "nya"),
-    ("na", "nya"), ("ku", "ku"), ("mu", "mu"), ("an", "an"), ("e", "nya"), ("i", "i"),
-)  # fmt: skip
-
-
-def _by_stem(word: str, lexicon: dict[str, str]) -> str:
-    for prefix in ("di", ""):
-        if not word.startswith(prefix):
-            continue
-        rest = word[len(prefix) :]
-        if prefix and len(rest) >= 3 and rest in lexicon:
-            return prefix + lexicon[rest]
-        for suffix, indonesian in SUFFIXES:
-            stem = rest[: -len(suffix)]
-            if rest.endswith(suffix) and len(stem) >= 3 and stem in lexicon:
-                return prefix + lexicon[stem] + indonesian
-    return word
-
-
-def to_indonesian_affix(normalised: str, lexicon: dict[str, str]) -> str:
-    """:func:`to_indonesian`, and words not in the map translated by their stem
-    (``regane -> harganya``, ``dituku -> dibeli``)."""
-    return " ".join(
-        [lexicon[w] if w in lexicon else _by_stem(w, lexicon) for w in normalised.split(" ")]
-    )
 
 
 def _print_baseline(
@@ -150,13 +86,7 @@ def main() -> None:
     parser.add_argument(
         "--no-negation", action="store_true", help="block 4 without the negation marks"
     )
-    parser.add_argument(
-        "--affix", action="store_true", help="translate affixed words by their stem"
-    )
     parser.add_argument("--dump", help="save the out-of-fold scores of every setting (.npz)")
-    parser.add_argument(
-        "--contrast", action="store_true", help="mark the clause after 'tapi' in block 4"
-    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = training_slang(data)
@@ -177,18 +107,15 @@ def main() -> None:
     norm = [normalise_fast(unescape(t), slang) for t in texts]
     by_lang = {(s, k): i for i, (s, k) in enumerate(zip(sources, ids, strict=True)) if k}
     folds = list(GroupKFold(5).split(np.zeros(len(y)), y, groups))
-    no_twin = _without_smsa_twin(raw, src, ids, by_lang)
+    twins = smsa_twin_labels(data)
+    no_twin = np.asarray(
+        [s in REGIONAL and twins[k or ""] is None for s, k in zip(sources, ids, strict=True)]
+    )
     words = {} if args.no_word_list else load_word_list()
     configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
     scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment in configs if args.nb and augment}
-    negation = _same if args.no_negation else mark_negation
-    contrast = mark_contrast if args.contrast else _same
-    translate = to_indonesian_affix if args.affix else to_indonesian
-
-    def mark(text: str) -> str:
-        return contrast(negation(text))
-
+    translate = to_indonesian if args.no_negation else pseudo_indonesian
     for fit_idx, score_idx in folds:
         keys = sorted({ids[i] for i in fit_idx if ids[i] is not None}, key=int)
         target = [norm[by_lang[("indonesian", k)]].split() for k in keys]
@@ -201,7 +128,7 @@ def main() -> None:
             forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
-        x = featurise_views(raw, norm, [mark(translate(t, lexicon)) for t in norm])
+        x = featurise_views(raw, norm, [translate(t, lexicon) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
         for name, augment in configs:
             xf, yf = (
@@ -215,7 +142,7 @@ def main() -> None:
                     for i in chosen
                 ]
                 extra_norm = [normalise_fast(t, slang) for t in extra_raw]
-                extra_tr = [mark(translate(t, lexicon)) for t in extra_norm]
+                extra_tr = [translate(t, lexicon) for t in extra_norm]
                 xa = featurise_views(extra_raw, extra_norm, extra_tr)
                 xf = sparse.vstack([xf, xa], format="csr")
                 yf = np.concatenate([yf, y[chosen], y[chosen]])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from polmas.triage.features import unescape
 from polmas.triage.lexicon import pseudo_indonesian
@@ -55,8 +56,9 @@ def load_word_list() -> dict[str, Lexicon]:
     return {lang: dict(table[lang]) for lang in REGIONAL}
 
 
-def training_slang(data: Path) -> SlangTable:
-    """The merged slang dictionary of training, with its regional reading (:class:`SlangTable`).
+def training_slang(data: Path, kamus: dict[str, str] | None = None) -> SlangTable:
+    """The merged slang dictionary of training (``kamus``: :func:`load_slang` of ``data``, read
+    here unless the caller has it), with its regional reading (:class:`SlangTable`).
 
     Regional words are word-list words that the slang dictionary maps to another word (``bli``,
     ``hayang``). Markers are the other word-list words and the words of two or more Javanese or
@@ -64,7 +66,7 @@ def training_slang(data: Path) -> SlangTable:
     ``KEEP_MIN_COUNT`` or more SmSA training texts (``gede``, ``duit``, ``oleh`` are common in
     Indonesian chat).
     """
-    merged = merge_slang(load_slang(data))
+    merged = merge_slang(load_slang(data) if kamus is None else kamus)
     words = load_word_list()
     listed = {w: t for lang in REGIONAL for w, t in words[lang].items()}
     ambiguous = frozenset(w for w, t in listed.items() if merged.get(w, t) != t)
@@ -115,11 +117,28 @@ class Lexicons:
         )
 
 
-def nusax_rows(data: Path, lang: str) -> dict[str, tuple[str, str]]:
-    """NusaX ``train`` rows of one language by id: (text, label)."""
-    path = data / "nlp" / "nusax" / lang / "train.csv"
+def nusax_rows(data: Path, lang: str, split: str = "train") -> dict[str, tuple[str, str]]:
+    """NusaX rows of one language and split by id: (text, label)."""
+    path = data / "nlp" / "nusax" / lang / f"{split}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         return {r["id"]: (r["text"], r["label"]) for r in csv.DictReader(handle)}
+
+
+TWIN_RATIO = 90
+
+
+def smsa_twin_labels(data: Path, split: str = "train") -> dict[str, str | None]:
+    """Per NusaX id: the label of the SmSA training review its Indonesian text nearly repeats
+    (rapidfuzz ratio > :data:`TWIN_RATIO`, lower-cased), or None. Most NusaX sentences are SmSA
+    reviews; the rows without a twin are the ones that measure reading rather than memory
+    (``benchmarks/triage/nusax_overlap.py``)."""
+    smsa = load_smsa(data, "train")
+    memory = [unescape(t).lower() for t in smsa.texts]
+    twins: dict[str, str | None] = {}
+    for key, (text, _) in nusax_rows(data, "indonesian", split).items():
+        found = process.extractOne(unescape(text).lower(), memory, scorer=fuzz.ratio)
+        twins[key] = smsa.labels[found[2]] if found and found[1] > TWIN_RATIO else None
+    return twins
 
 
 def _norm(text: str, slang: dict[str, str]) -> str:

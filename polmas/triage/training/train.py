@@ -179,7 +179,7 @@ def train(data: Path, out: Path, corrections_file: Path | None = None) -> dict[s
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     kamus = load_slang(data)
-    slang = sentiment.training_slang(data)
+    slang = sentiment.training_slang(data, kamus)
     (out / "slang.json").write_text(
         json.dumps(
             {
