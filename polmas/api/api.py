@@ -6,13 +6,26 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+from ninja.parser import Parser
+from ninja.types import DictStrAny
 
 from polmas.api.auth import BearerTokenAuth, SessionRoleAuth
 from polmas.aspirations.api import router as cases_router
+from polmas.core import jsontext
 from polmas.hoaxes.api import router as hoaxes_router
 from polmas.insights.api import router as insights_router
 from polmas.org.api import router as org_router
 from polmas.patrols.api import router as patrols_router
+
+
+class TextSafeParser(Parser):
+    """Request bodies through :func:`polmas.core.jsontext.loads`: half an emoji escaped in
+    JSON is stored as U+FFFD instead of failing the save with a server error."""
+
+    def parse_body(self, request: HttpRequest) -> DictStrAny:
+        body: DictStrAny = jsontext.loads(request.body)
+        return body
+
 
 api = NinjaAPI(
     title="Polmas API",
@@ -23,6 +36,7 @@ api = NinjaAPI(
     ),
     auth=[BearerTokenAuth(), SessionRoleAuth()],
     urls_namespace="api",
+    parser=TextSafeParser(),
 )
 
 

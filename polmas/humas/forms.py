@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from polmas.core import jsontext
 from polmas.humas.services import MAX_BODY, MAX_TITLE
 
 MAX_ACTIVITY_BYTES = 100_000
@@ -25,7 +26,7 @@ class ActivityJsonForm(forms.Form):
         if len(raw.encode()) > MAX_ACTIVITY_BYTES:
             raise forms.ValidationError(_("Data kegiatan terlalu besar (maksimal 100 KB)."))
         try:
-            data = json.loads(raw)
+            data = jsontext.loads(raw)
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
                 _("JSON tidak valid pada baris %(line)s, kolom %(col)s.")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from polmas.triage.normalise import without_lone_surrogates
 from polmas.triage.paths import artifacts_dir, shared_data_dir
 
 BATCH = 256
@@ -27,7 +28,7 @@ def _binary_lines(stdin: TextIO | BinaryIO) -> Iterator[bytes]:
         yield line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
 
 
-def _parse(number: int, raw: bytes) -> tuple[str, str] | dict[str, Any]:
+def _parse(number: int, raw: bytes) -> tuple[int, str, str] | dict[str, Any]:
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -45,6 +46,9 @@ def _parse(number: int, raw: bytes) -> tuple[str, str] | dict[str, Any]:
         ident = str(ident)
     if not isinstance(ident, str) or not ident:
         return {"line": number, "error": "field 'id' tidak ada atau bukan string"}
+    if without_lone_surrogates(ident) != ident:
+        # it could not be written back; a lone surrogate in the text becomes U+FFFD instead
+        return {"line": number, "error": "field 'id' berisi karakter Unicode tidak valid"}
     text = item.get("text")
     if not isinstance(text, str):
         return {
@@ -52,30 +56,33 @@ def _parse(number: int, raw: bytes) -> tuple[str, str] | dict[str, Any]:
             "id": ident,
             "error": "field 'text' tidak ada atau bukan string",
         }
-    return ident, text
+    return number, ident, text
 
 
 def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
     """Stream JSONL triage; returns 0 (bad lines are reported in place, not fatal)."""
     from polmas.triage.pipeline import analyse_many
 
-    pending: list[tuple[str, str] | dict[str, Any]] = []
+    pending: list[tuple[int, str, str] | dict[str, Any]] = []
 
-    def analyse_job(ident: str, text: str) -> dict[str, Any]:
+    def analyse_job(number: int, ident: str, text: str) -> dict[str, Any]:
         try:
             return {"id": ident, **analyse_many([text])[0].as_dict()}
         except Exception as exc:
-            return {"id": ident, "error": f"gagal diproses: {exc.__class__.__name__}"}
+            error = f"gagal diproses: {exc.__class__.__name__}"
+            return {"line": number, "id": ident, "error": error}
 
     def flush() -> None:
         jobs = [p for p in pending if isinstance(p, tuple)]
         try:
             done = [
                 {"id": ident, **res.as_dict()}
-                for (ident, _), res in zip(jobs, analyse_many([t for _, t in jobs]), strict=True)
+                for (_, ident, _), res in zip(
+                    jobs, analyse_many([t for _, _, t in jobs]), strict=True
+                )
             ]
         except Exception:
-            done = [analyse_job(ident, text) for ident, text in jobs]
+            done = [analyse_job(*job) for job in jobs]
         results = iter(done)
         for item in pending:
             out = item if isinstance(item, dict) else next(results)

@@ -192,3 +192,18 @@ def normalise_fast(text: str, slang: dict[str, str] | None = None) -> str:
     tokens = TOKEN_RE.findall(text)
     table = table_for(tokens, slang_dictionary() if slang is None else slang)
     return " ".join(normalise_token(t, table) for t in tokens)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone UTF-16 surrogate replaced by U+FFFD.
+
+    JSON may escape half of an emoji (``"\\ud83d"``, from a message cut in the middle of one), and
+    Python decodes it to a code point that UTF-8 cannot encode, so hashing, storing or printing
+    the text would fail. A paired escape decodes to one character, so what is left is always
+    lone. One code point replaces one, so offsets into the text stay valid."""
+    if _LONE_SURROGATE.search(text) is None:
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -15,7 +15,11 @@ from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
 from polmas.triage.lexicon import load_lexicon, pseudo_indonesian
 from polmas.triage.linear import LinearHeads
-from polmas.triage.normalise import load_slang_dictionary, normalise_fast
+from polmas.triage.normalise import (
+    load_slang_dictionary,
+    normalise_fast,
+    without_lone_surrogates,
+)
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.pii import PiiSpan, find_pii, mask_pii
 from polmas.triage.places import Location, find_places
@@ -106,7 +110,7 @@ def analyse_many(
     """Triage a batch of messages (one sparse product for all classifiers)."""
     models = get_models(directory)
     gaz = gazetteer or models.gazetteer
-    cut = [t[:MAX_CHARS] for t in texts]
+    cut = [without_lone_surrogates(t[:MAX_CHARS]) for t in texts]
     unescaped = [unescape(t) for t in cut]
     norm = [normalise_fast(t, models.slang) for t in unescaped]
     raw = [t.lower() for t in unescaped]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -163,3 +164,19 @@ def test_humas_reads_but_cannot_take_cases(client: Client, world: World) -> None
     assert client.get("/api/v1/cases", headers=headers).status_code == 200
     denied = client.post("/api/v1/cases", _intake(world, "in"), "application/json", headers=headers)
     assert denied.status_code == 403
+
+
+def test_half_an_emoji_escaped_in_the_body_is_stored_as_a_replacement_character(
+    client: Client, world: World
+) -> None:
+    """``"\\ud83d"`` alone decodes to a code point UTF-8 cannot encode; the save used to fail
+    with a server error. It is stored as U+FFFD and the pair of a whole emoji stays intact."""
+    payload = _intake(world, "in")
+    payload["description"] = "Ada keributan di pasar X Y"
+    body = json.dumps(payload).replace(" X", " \\ud83d").replace(" Y", " \\ud83d\\ude4f")
+    response = client.post(
+        "/api/v1/cases", body, content_type="application/json", headers=_auth(world, world.user_in)
+    )
+    assert response.status_code == 201, response.content
+    case = Case.objects.get(tracking_code=response.json()["tracking_code"])
+    assert case.description == "Ada keributan di pasar \ufffd \U0001f64f"

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from polmas.channels.models import InboundEvent
+from polmas.aspirations.models import Case
+from polmas.channels.models import InboundEvent, MessageLog
 from polmas.channels.services.setup import channel_summary, create_channel
 from polmas.channels.testing import TelegramSender, WhatsAppSender
+from polmas.channels.tests.helpers import drain
 from polmas.channels.types.whatsapp.signature import sign
 from polmas.org.testing import World
 
@@ -190,3 +192,36 @@ def test_unknown_channel_kind_or_id_is_404_and_get_is_405(client: Client, world:
     assert client.post("/channels/fax/1/webhook").status_code == 404
     assert client.post(info["webhook_url"].replace("telegram", "sms")).status_code == 404
     assert client.get(info["webhook_url"]).status_code == 405
+
+
+def test_half_an_emoji_escaped_in_a_webhook_still_becomes_a_case(
+    client: Client, world: World
+) -> None:
+    """A message cut inside an emoji arrives as a lone ``"\\ud83d"`` escape. It used to be
+    acknowledged and then fail on every processing attempt; now it reads as U+FFFD."""
+    info = make(world, "whatsapp")
+    body = wa_body("ada pencurian motor di desa Lohbener tolong X").replace(b" X", b" \\ud83d")
+    headers = {"X-Hub-Signature-256": sign(body, info["app_secret"])}
+    answer = client.generic(
+        "POST", info["webhook_url"], body, content_type="application/json", headers=headers
+    )
+    assert answer.json() == {"ok": True, "accepted": 1, "duplicates": 0}
+    tg = make(world, "telegram")
+    update = json.dumps(
+        TelegramSender("", {"webhook_url": "", "secret_token": "x"}).update(
+            1, {"text": "kebakaran rumah di desa Lohbener tolong X"}, update_id=7
+        )
+    ).encode()
+    update = update.replace(b" X", b" \\udc4d")
+    tg_headers = {"X-Telegram-Bot-Api-Secret-Token": tg["secret_token"]}
+    assert client.generic(
+        "POST", tg["webhook_url"], update, content_type="application/json", headers=tg_headers
+    ).json() == {"ok": True, "accepted": 1, "duplicates": 0}
+    drain()
+    assert not InboundEvent.objects.filter(processed_at__isnull=True).exists()
+    texts = sorted(MessageLog.objects.filter(direction="in").values_list("text", flat=True))
+    assert texts == [
+        "ada pencurian motor di desa Lohbener tolong \ufffd",
+        "kebakaran rumah di desa Lohbener tolong \ufffd",
+    ]
+    assert Case.objects.count() == 2

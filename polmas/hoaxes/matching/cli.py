@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,6 +26,8 @@ from polmas.hoaxes.matching.model import MatcherModel
 EXIT_OK = 0
 EXIT_USAGE = 2
 _OPTIONAL = ("claim", "explanation", "date", "url")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, left by a JSON escape of a cut emoji; UTF-8 cannot encode it."""
 
 
 class KBError(Exception):
@@ -81,6 +84,8 @@ def read_kb(path: Path) -> tuple[list[KBEntry], dict[str, Any]]:
         raw_id = obj.get("id")
         if raw_id is None or isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
             raise KBError(f"{path} baris {number}: 'id' wajib diisi (teks atau angka)")
+        if isinstance(raw_id, str) and _LONE_SURROGATE.search(raw_id):
+            raise KBError(f"{path} baris {number}: 'id' berisi karakter Unicode tidak valid")
         title = obj.get("title")
         if not isinstance(title, str) or not title.strip():
             raise KBError(f"{path} baris {number}: 'title' wajib diisi (teks)")
@@ -117,6 +122,12 @@ def _answer_line(
             "error": f"line {number}: harus berupa objek JSON",
         }
     query_id = obj.get("id")
+    if isinstance(query_id, str) and _LONE_SURROGATE.search(query_id):
+        return {
+            "id": None,
+            "matches": [],
+            "error": f"line {number}: 'id' berisi karakter Unicode tidak valid",
+        }
     text = obj.get("text")
     if text is None:
         return {"id": query_id, "matches": []}
@@ -126,7 +137,8 @@ def _answer_line(
             "matches": [],
             "error": f"line {number}: 'text' harus berupa teks",
         }
-    matches = index.search(text, k)
+    # half an emoji escaped in JSON ("\\ud83d") cannot be encoded; it stands for one character
+    matches = index.search(_LONE_SURROGATE.sub("\ufffd", text), k)
     return {
         "id": query_id,
         "matches": [{"id": original.get(m.id, m.id), "score": m.score} for m in matches],

@@ -165,3 +165,11 @@ def test_public_page_and_feeds_show_published_releases_only(client: Client, worl
     assert "Patroli Dialog Terbit" in unit_page
     assert client.get("/berita/satuan/polsek-tidak-ada/").status_code == 404
     assert "Belum ada berita" in client.get("/berita/satuan/polsek-indramayu/").content.decode()
+
+
+def test_activity_json_with_half_an_emoji_is_read_as_a_replacement_character() -> None:
+    from polmas.humas.forms import ActivityJsonForm
+
+    form = ActivityJsonForm(data={"activity": '{"place": "Desa Lohbener \\ud83d"}'})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["activity"] == {"place": "Desa Lohbener \ufffd"}

@@ -88,3 +88,18 @@ def test_offsets_refer_to_original_text() -> None:
         assert text[loc["start"] : loc["end"]].lower() == loc["name"].lower()
     (pii,) = rows[0]["pii"]
     assert text[pii["start"] : pii["end"]] == "3212015708900003"
+
+
+def test_half_an_emoji_escaped_in_json() -> None:
+    """A lone ``\\ud83d`` escape decodes to a code point UTF-8 cannot write. In the text it
+    becomes U+FFFD (offsets unchanged); an id cannot be echoed, so that line is an error."""
+    data = (
+        b'{"id": "t", "text": "rumah \\ud83d dibobol, hp 081234567890"}\n'
+        b'{"id": "x\\udc4d", "text": "halo"}\n'
+        b'{"id": "pair", "text": "\\ud83d\\ude4f terima kasih"}\n'
+    )
+    rows = run(data)
+    assert rows[0]["masked_text"] == "rumah \ufffd dibobol, hp [TELEPON]"
+    assert rows[0]["pii"] == [{"type": "phone", "start": 20, "end": 32}]
+    assert rows[1] == {"line": 2, "error": "field 'id' berisi karakter Unicode tidak valid"}
+    assert rows[2]["id"] == "pair" and rows[2]["masked_text"] == "\U0001f64f terima kasih"

@@ -3,15 +3,15 @@ and a message/status payload -> Inbound. See docs (entry[].changes[].value.messa
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from polmas.channels.types.base import Inbound, PayloadError, RawEvent
+from polmas.core import jsontext
 
 
 def split(body: bytes, form: Any) -> list[RawEvent]:
     try:
-        data = json.loads(body)
+        data = jsontext.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise PayloadError("malformed JSON") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entry"), list):

@@ -152,3 +152,29 @@ def test_kb_optional_fields_and_int_ids(tmp_path: Path) -> None:
 def test_bad_usage_exits_2(argv: list[str]) -> None:
     code, _ = run(argv)
     assert code == 2
+
+
+def test_half_an_emoji_escaped_in_json(
+    kb_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone ``\\ud83d`` escape cannot be written as UTF-8: in a query text it stands for one
+    unknown character; a query id or a knowledge-base id with one is refused by line."""
+    out = io.StringIO()
+    stdin = (
+        '{"id": "a", "text": "bendungan jatigede jebol \\ud83d warga mengungsi"}\n'
+        '{"id": "b\\ud83d", "text": "bendungan jatigede jebol"}\n'
+    )
+    assert main(["match", "--kb", str(kb_file)], stdin=io.StringIO(stdin), stdout=out) == 0
+    out.getvalue().encode("utf-8")  # what failed on a real stdout
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["matches"][0]["id"] == "kb-08"
+    assert second == {
+        "id": None,
+        "matches": [],
+        "error": "line 2: 'id' berisi karakter Unicode tidak valid",
+    }
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text('{"id": "k\\udc4d", "title": "Judul"}\n', encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q("x", "judul"))
+    assert code == 2
+    assert "baris 1: 'id' berisi karakter Unicode tidak valid" in capsys.readouterr().err
