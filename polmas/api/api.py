@@ -19,8 +19,8 @@ from polmas.patrols.api import router as patrols_router
 
 
 class TextSafeParser(Parser):
-    """Request bodies through :func:`polmas.core.jsontext.loads`: half an emoji escaped in
-    JSON is stored as U+FFFD instead of failing the save with a server error."""
+    """Request bodies through :func:`polmas.core.jsontext.loads`: half an emoji or a NUL escaped
+    in JSON is stored as U+FFFD instead of failing the save with a server error."""
 
     def parse_body(self, request: HttpRequest) -> DictStrAny:
         body: DictStrAny = jsontext.loads(request.body)

@@ -166,17 +166,23 @@ def test_humas_reads_but_cannot_take_cases(client: Client, world: World) -> None
     assert denied.status_code == 403
 
 
-def test_half_an_emoji_escaped_in_the_body_is_stored_as_a_replacement_character(
+def test_half_an_emoji_or_a_nul_escaped_in_the_body_is_stored_as_u_fffd(
     client: Client, world: World
 ) -> None:
-    """``"\\ud83d"`` alone decodes to a code point UTF-8 cannot encode; the save used to fail
-    with a server error. It is stored as U+FFFD and the pair of a whole emoji stays intact."""
+    """``"\\ud83d"`` alone decodes to a code point UTF-8 cannot encode, and PostgreSQL refuses
+    NUL; the save used to fail with a server error. Both are stored as U+FFFD, and the pair of a
+    whole emoji stays intact."""
     payload = _intake(world, "in")
-    payload["description"] = "Ada keributan di pasar X Y"
-    body = json.dumps(payload).replace(" X", " \\ud83d").replace(" Y", " \\ud83d\\ude4f")
+    payload["description"] = "Ada keributan di pasar X Y Z"
+    body = (
+        json.dumps(payload)
+        .replace(" X", " \\ud83d")
+        .replace(" Y", " \\ud83d\\ude4f")
+        .replace(" Z", " \\u0000")
+    )
     response = client.post(
         "/api/v1/cases", body, content_type="application/json", headers=_auth(world, world.user_in)
     )
     assert response.status_code == 201, response.content
     case = Case.objects.get(tracking_code=response.json()["tracking_code"])
-    assert case.description == "Ada keributan di pasar \ufffd \U0001f64f"
+    assert case.description == "Ada keributan di pasar \ufffd \U0001f64f \ufffd"

@@ -194,13 +194,15 @@ def test_unknown_channel_kind_or_id_is_404_and_get_is_405(client: Client, world:
     assert client.get(info["webhook_url"]).status_code == 405
 
 
-def test_half_an_emoji_escaped_in_a_webhook_still_becomes_a_case(
+def test_half_an_emoji_or_a_nul_escaped_in_a_webhook_still_becomes_a_case(
     client: Client, world: World
 ) -> None:
     """A message cut inside an emoji arrives as a lone ``"\\ud83d"`` escape. It used to be
-    acknowledged and then fail on every processing attempt; now it reads as U+FFFD."""
+    acknowledged and then fail on every processing attempt (SQLite) or answered 500 (PostgreSQL);
+    a NUL escape too (PostgreSQL). Now each reads as U+FFFD."""
     info = make(world, "whatsapp")
-    body = wa_body("ada pencurian motor di desa Lohbener tolong X").replace(b" X", b" \\ud83d")
+    body = wa_body("ada pencurian motor di desa Lohbener tolong X Y")
+    body = body.replace(b" X", b" \\ud83d").replace(b" Y", b" \\u0000")
     headers = {"X-Hub-Signature-256": sign(body, info["app_secret"])}
     answer = client.generic(
         "POST", info["webhook_url"], body, content_type="application/json", headers=headers
@@ -221,7 +223,7 @@ def test_half_an_emoji_escaped_in_a_webhook_still_becomes_a_case(
     assert not InboundEvent.objects.filter(processed_at__isnull=True).exists()
     texts = sorted(MessageLog.objects.filter(direction="in").values_list("text", flat=True))
     assert texts == [
-        "ada pencurian motor di desa Lohbener tolong \ufffd",
+        "ada pencurian motor di desa Lohbener tolong \ufffd \ufffd",
         "kebakaran rumah di desa Lohbener tolong \ufffd",
     ]
     assert Case.objects.count() == 2
