@@ -17,7 +17,15 @@ class ChannelAdmin(AuditedAdmin):
 
 @admin.register(InboundEvent)
 class InboundEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("id", "channel", "dedupe_key", "received_at", "processed_at", "outcome")
+    list_display = (
+        "id",
+        "channel",
+        "dedupe_key",
+        "received_at",
+        "processed_at",
+        "outcome",
+        "attempts",
+    )
     list_filter = ("outcome",)
     readonly_fields = (
         "channel",
@@ -26,6 +34,7 @@ class InboundEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "received_at",
         "processed_at",
         "outcome",
+        "attempts",
         "error",
     )
 

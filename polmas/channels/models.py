@@ -143,6 +143,8 @@ class InboundEvent(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     outcome = models.CharField(max_length=40, blank=True)
     error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, db_default=0)
+    """Failed processing attempts; `error` holds the last one's exception."""
 
     class Meta:
         verbose_name = _("kejadian masuk")

@@ -4,7 +4,10 @@
 job row per new event, one commit).
 `process_event` runs in the worker: idempotent, the event row is locked and marked processed in
 the same transaction that changes state, so a killed worker leaves the event unprocessed (and
-`recover_unprocessed` re-enqueues it) and a repeated job finds it already processed.
+`recover_unprocessed` re-enqueues it) and a repeated job finds it already processed. An attempt
+that raises is rolled back and counted on the event, with its error; after
+`MAX_EVENT_ATTEMPTS` the event is marked `failed` and no longer re-enqueued, so one event that
+cannot be processed is not retried every minute for ever.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import logging
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from polmas.channels.models import Channel, Conversation, InboundEvent
+from polmas.channels.models import Channel, Conversation, Identity, InboundEvent
 from polmas.channels.services import contacts
 from polmas.channels.services.conversation import Dialogue
 from polmas.channels.services.outbound import record_delivery_status
@@ -25,6 +29,10 @@ from polmas.channels.types.base import RawEvent
 from polmas.core.jobs import enqueue_many_atomic, enqueue_missing, jobs_from_cte_sql
 
 logger = logging.getLogger("polmas.channels")
+
+MAX_EVENT_ATTEMPTS = 5
+FAILED = "failed"
+SENDER_ID_MAX: int = Identity._meta.get_field("external_id").max_length or 64
 
 
 def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
@@ -71,6 +79,32 @@ def accept_events(channel: Channel, events: list[RawEvent]) -> tuple[int, int]:
 
 
 def process_event(event_id: int) -> str:
+    """Process one stored event (see the module docstring); returns its outcome."""
+    try:
+        return _process_event(event_id)
+    except Exception as exc:
+        _record_failure(event_id, exc)
+        raise
+
+
+def _record_failure(event_id: int, exc: Exception) -> None:
+    """Count a failed attempt (its transaction was rolled back) and keep its error."""
+    error = f"{exc.__class__.__name__}: {exc}"[:2000]
+    InboundEvent.objects.filter(pk=event_id, processed_at__isnull=True).update(
+        attempts=F("attempts") + 1, error=error
+    )
+    given_up = InboundEvent.objects.filter(
+        pk=event_id, processed_at__isnull=True, attempts__gte=MAX_EVENT_ATTEMPTS
+    ).update(outcome=FAILED)
+    logger.error(
+        "inbound event %s: processing failed%s: %s",
+        event_id,
+        f" {MAX_EVENT_ATTEMPTS} times, given up" if given_up else "",
+        error,
+    )
+
+
+def _process_event(event_id: int) -> str:
     with transaction.atomic():
         event = (
             InboundEvent.objects.select_for_update()
@@ -88,6 +122,8 @@ def process_event(event_id: int) -> str:
             outcome = f"status_{msg.status or 'ignored'}"[:40]
         elif not msg.sender_id:
             outcome = "no_sender"
+        elif len(msg.sender_id) > SENDER_ID_MAX:
+            outcome = "bad_sender"  # no provider's id is this long; storing it would fail
         else:
             identity = contacts.resolve_identity(
                 channel, msg.sender_id, phone=msg.phone, name=msg.name
@@ -112,7 +148,9 @@ def recover_unprocessed(older_than: dt.timedelta = dt.timedelta(minutes=1)) -> i
 
     cutoff = timezone.now() - older_than
     unprocessed = (
-        InboundEvent.objects.filter(processed_at__isnull=True, received_at__lte=cutoff)
+        InboundEvent.objects.filter(
+            processed_at__isnull=True, received_at__lte=cutoff, attempts__lt=MAX_EVENT_ATTEMPTS
+        )
         .order_by("id")
         .values_list("id", flat=True)
     )

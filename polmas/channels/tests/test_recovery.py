@@ -13,9 +13,14 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from polmas.channels import tasks
-from polmas.channels.models import InboundEvent, OutboundMessage, OutboundStatus
+from polmas.channels.models import Identity, InboundEvent, OutboundMessage, OutboundStatus
 from polmas.channels.services.contacts import resolve_identity
-from polmas.channels.services.inbound import accept_events, recover_unprocessed
+from polmas.channels.services.inbound import (
+    MAX_EVENT_ATTEMPTS,
+    accept_events,
+    process_event,
+    recover_unprocessed,
+)
 from polmas.channels.services.outbound import flush_due, queue_message
 from polmas.channels.services.setup import create_channel
 from polmas.channels.types.base import RawEvent
@@ -82,3 +87,41 @@ def test_due_sweep_skips_messages_whose_send_job_waits(world: World) -> None:
 def _send_jobs(message_id: int) -> list[Any]:
     jobs = DBTaskResult.objects.filter(task_path__endswith="send_outbound")
     return [j for j in jobs if j.args_kwargs["args"] == [message_id]]
+
+
+def test_an_event_that_keeps_failing_is_given_up_with_its_error(world: World) -> None:
+    """Each failed attempt is rolled back, counted and its error kept; after
+    MAX_EVENT_ATTEMPTS the sweep stops re-enqueueing it (it used to be retried every minute)."""
+    channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
+    # the webhook only checks update_id; a chat that is not an object makes parsing raise
+    accept_events(channel, [RawEvent("update:1", {"update_id": 1, "message": {"chat": ["x"]}})])
+    event = InboundEvent.objects.get(channel=channel)
+    for attempt in range(1, MAX_EVENT_ATTEMPTS + 1):
+        with pytest.raises(AttributeError):
+            process_event(event.pk)
+        event.refresh_from_db()
+        assert event.attempts == attempt and event.processed_at is None
+        assert event.error.startswith("AttributeError: ")
+        assert event.outcome == ("failed" if attempt == MAX_EVENT_ATTEMPTS else "")
+        DBTaskResult.objects.all().delete()  # as if the failed job had been cleaned up
+        assert recover_unprocessed(NOW) == (0 if attempt == MAX_EVENT_ATTEMPTS else 1)
+
+
+def test_an_over_long_sender_id_is_refused_not_retried(world: World) -> None:
+    channel = create_channel(actor=None, unit=world.unit_in, kind="telegram")
+    update = {
+        "update_id": 2,
+        "message": {
+            "message_id": 1,
+            "date": 1796480103,
+            "chat": {"id": 10**70, "type": "private"},
+            "from": {"id": 10**70, "is_bot": False, "first_name": "F" * 2000},
+            "text": "kebakaran di desa Lohbener",
+        },
+    }
+    accept_events(channel, [RawEvent("update:2", update)])
+    event = InboundEvent.objects.get(channel=channel)
+    assert process_event(event.pk) == "bad_sender"
+    event.refresh_from_db()
+    assert event.processed_at is not None and event.attempts == 0
+    assert not Identity.objects.exists()
