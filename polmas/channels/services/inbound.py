@@ -16,7 +16,13 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    transaction,
+)
 from django.db.models import F
 from django.utils import timezone
 
@@ -82,6 +88,8 @@ def process_event(event_id: int) -> str:
     """Process one stored event (see the module docstring); returns its outcome."""
     try:
         return _process_event(event_id)
+    except (OperationalError, InterfaceError):
+        raise  # the database was busy or gone, not the event's fault: retried, not counted
     except Exception as exc:
         _record_failure(event_id, exc)
         raise
@@ -90,12 +98,16 @@ def process_event(event_id: int) -> str:
 def _record_failure(event_id: int, exc: Exception) -> None:
     """Count a failed attempt (its transaction was rolled back) and keep its error."""
     error = f"{exc.__class__.__name__}: {exc}"[:2000]
-    InboundEvent.objects.filter(pk=event_id, processed_at__isnull=True).update(
-        attempts=F("attempts") + 1, error=error
-    )
-    given_up = InboundEvent.objects.filter(
-        pk=event_id, processed_at__isnull=True, attempts__gte=MAX_EVENT_ATTEMPTS
-    ).update(outcome=FAILED)
+    try:
+        InboundEvent.objects.filter(pk=event_id, processed_at__isnull=True).update(
+            attempts=F("attempts") + 1, error=error
+        )
+        given_up = InboundEvent.objects.filter(
+            pk=event_id, processed_at__isnull=True, attempts__gte=MAX_EVENT_ATTEMPTS
+        ).update(outcome=FAILED)
+    except DatabaseError:
+        logger.exception("inbound event %s: could not record a failed attempt", event_id)
+        return
     logger.error(
         "inbound event %s: processing failed%s: %s",
         event_id,
