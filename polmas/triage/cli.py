@@ -116,7 +116,7 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     from polmas.triage.normalise import load_slang_dictionary
     from polmas.triage.stack import Stack
     from polmas.triage.training.fixtures import fixture_metrics
-    from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
+    from polmas.triage.training.metrics import JOINT, evaluate_baseline, evaluate_heads
 
     directory, data = Path(args.artifacts), Path(args.data)
     model = LinearHeads.load(directory / "models.npz")
@@ -127,14 +127,20 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO) -> int:
     manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
     recorded = manifest.get("validation_metrics", {})
     stdout.write(
-        f"{'metric (validation / held-out)':48} {'polmas':>8} {'baseline':>9} {'manifest':>9}\n"
+        f"{'metric (validation / held-out)':48} {'polmas':>8} {'baseline':>9} {'joint':>7} "
+        f"{'manifest':>9}\n"
     )
     for key, value in ours.items():
-        b = base.get(key)
+        b, joint = base.get(key), base.get(key + JOINT)
         stdout.write(
             f"{key:48} {value:8.4f} {'' if b is None else f'{b:.4f}':>9} "
+            f"{'' if joint is None else f'{joint:.4f}':>7} "
             f"{recorded.get(key, float('nan')):9.4f}\n"
         )
+    stdout.write(
+        "baseline: each task's own training split; joint: sentiment baseline trained on SmSA "
+        "and NusaX id/jv/su together\n"
+    )
     stdout.write("\nself-written fixture check (not a held-out benchmark):\n")
     for key, value in fixture_metrics(directory=directory).items():
         stdout.write(f"{key:48} {value:8.4f}\n")
