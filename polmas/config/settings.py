@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL in the path or query: 400 before anything reaches PostgreSQL (which cannot store it).
+    "polmas.core.middleware.NulRefusalMiddleware",
     # Provider webhooks (/channels/<kind>/<id>/webhook) are answered here, past the rest.
     "polmas.channels.webhooks.WebhookFastPathMiddleware",
     # Device API calls (bearer token, no cookie) likewise go straight to the API view.
