@@ -60,7 +60,8 @@ def _print_baseline(
     no_twin: NDArray[np.bool_],
 ) -> None:
     """The issue's baseline recipe trained per language on that language's NusaX rows of each
-    training fold (as ``triage evaluate`` trains it), scored on the same folds."""
+    training fold, then on all rows of the fold together (SmSA and NusaX id/jv/su; as
+    ``triage evaluate`` trains the two), scored on the same folds."""
     predicted = np.empty(len(y), dtype=object)
     for fit_idx, score_idx in folds:
         for lang in REGIONAL:
@@ -76,6 +77,14 @@ def _print_baseline(
     ]
     lone = f1_score(y[no_twin], labels[no_twin], average="macro")
     print(f"{'baseline recipe, per language':44}: {' '.join(cells)}  jv+su no twin {lone:.4f}")
+    for fit_idx, score_idx in folds:
+        predicted[score_idx] = baseline_predict(
+            [texts[i] for i in fit_idx], list(y[fit_idx]), [texts[i] for i in score_idx]
+        )
+    labels = predicted.astype(str)
+    cells = [f"{s} {f1_score(y[src == s], labels[src == s], average='macro'):.4f}" for s in SOURCES]
+    lone = f1_score(y[no_twin], labels[no_twin], average="macro")
+    print(f"{'baseline recipe, joint':44}: {' '.join(cells)}  jv+su no twin {lone:.4f}")
 
 
 def main() -> None:
