@@ -79,11 +79,33 @@ def _encode(c: Case, overdue: bool) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+# A cursor only ever holds a stamp and id that `_encode` wrote; anything outside these bounds
+# is tampered with and would overflow the database adapters (SQLite: OverflowError; PostgreSQL:
+# "time zone displacement out of range").
+CURSOR_EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+CURSOR_LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
+MAX_ID = 2**63 - 1
+
+
+def _decode(cursor: str) -> tuple[dt.datetime, int]:
+    """The (UTC stamp, id) of a cursor; ValueError for anything `_encode` cannot have written."""
+    raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    stamp, pk = raw.rsplit("|", 1)
+    at, last = dt.datetime.fromisoformat(stamp), int(pk)
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("naive cursor stamp")
+    try:
+        at = at.astimezone(dt.UTC)
+    except OverflowError as exc:
+        raise ValueError("cursor stamp out of range") from exc
+    if not (CURSOR_EARLIEST <= at < CURSOR_LATEST and 0 <= last <= MAX_ID):
+        raise ValueError("cursor out of range")
+    return at, last
+
+
 def _after(qs: Any, cursor: str, overdue: bool) -> Any:
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        stamp, pk = raw.rsplit("|", 1)
-        at, last = dt.datetime.fromisoformat(stamp), int(pk)
+        at, last = _decode(cursor)
     except (ValueError, UnicodeDecodeError) as exc:
         raise HttpError(422, _("Kursor halaman tidak valid.")) from exc
     if overdue:  # ascending (due_at, id)

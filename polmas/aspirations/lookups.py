@@ -5,6 +5,11 @@ Region row and responsible Unit) change rarely but were read from the database f
 case. They are memoised here for `TTL_SECONDS`; any save/delete of a Category, SlaPolicy, Unit,
 Region or a unit's jurisdiction clears the memo of this process at once (other processes catch
 up within the TTL).
+
+Keys often come from clients (a category or desa code in a request), so only found values are
+kept: a miss is computed again every time, and a flood of made-up codes neither grows the memo
+nor pushes real entries out. The memo is also bounded (`MAX_ENTRIES`): when full, expired
+entries go first, then the oldest.
 """
 
 from __future__ import annotations
@@ -18,21 +23,52 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _T = TypeVar("_T")
 TTL_SECONDS = 300.0
+# Far above the real reference data a process looks up (a few dozen categories and SLA policies,
+# a few hundred desa routes); only a bound against misuse.
+MAX_ENTRIES = 2048
 
+_clock = time.monotonic
 _lock = threading.Lock()
+# Insertion-ordered: the first entry is the oldest.
 _memo: dict[tuple[str, Any], tuple[float, Any]] = {}
 
 
-def memo(namespace: str, key: Any, compute: Callable[[], _T]) -> _T:
-    """The cached value for (namespace, key), computing it when missing or expired."""
-    now = time.monotonic()
+def found(value: Any) -> bool:
+    """The default `keep`: anything but None (a lookup that found nothing)."""
+    return value is not None
+
+
+def memo(
+    namespace: str,
+    key: Any,
+    compute: Callable[[], _T],
+    *,
+    keep: Callable[[_T], bool] = found,
+) -> _T:
+    """The cached value for (namespace, key), computing it when missing or expired.
+
+    Only values for which `keep(value)` is true are cached (by default: not None), so lookups
+    of unknown client-supplied keys always reach the database and never fill the memo."""
+    now = _clock()
     hit = _memo.get((namespace, key))
     if hit is not None and now - hit[0] < TTL_SECONDS:
         return hit[1]  # type: ignore[no-any-return]
     value = compute()
-    with _lock:
-        _memo[(namespace, key)] = (now, value)
+    if keep(value):
+        with _lock:
+            _memo.pop((namespace, key), None)  # re-inserted last: the newest
+            if len(_memo) >= MAX_ENTRIES:
+                _evict(now)
+            _memo[(namespace, key)] = (now, value)
     return value
+
+
+def _evict(now: float) -> None:
+    """Make room (caller holds the lock): drop expired entries, then the oldest if still full."""
+    for k in [k for k, (at, _v) in _memo.items() if now - at >= TTL_SECONDS]:
+        del _memo[k]
+    while len(_memo) >= MAX_ENTRIES:
+        del _memo[next(iter(_memo))]
 
 
 def clear(*_args: Any, **_kwargs: Any) -> None:

@@ -43,7 +43,12 @@ def route_case(
     desa: Region | None = None
     unit: Unit | None = None
     if desa_code:  # a named desa wins over the point
-        desa, unit = memo("desa_route", desa_code, lambda: _desa_route(desa_code))
+        desa, unit = memo(
+            "desa_route",
+            desa_code,
+            lambda: _desa_route(desa_code),
+            keep=lambda route: route[0] is not None,  # not unknown codes
+        )
         if desa is not None and unit is not None:
             return Route(unit=unit, desa=desa, triage_queue=False)
     if desa is None and lat is not None and lng is not None:

@@ -26,7 +26,14 @@ STAGE_FOR_STATUS = {
 
 def policy_for(category_id: int | None, urgency: str) -> SlaPolicy | None:
     """The most specific policy: category+urgency, category, urgency, then the catch-all."""
-    return memo("sla_policy", (category_id, urgency), lambda: _policy_for(category_id, urgency))
+    # Keys are a known category's id and a validated urgency (bounded), and "no policy" is a
+    # real answer worth keeping: cache None too.
+    return memo(
+        "sla_policy",
+        (category_id, urgency),
+        lambda: _policy_for(category_id, urgency),
+        keep=lambda _policy: True,
+    )
 
 
 def _policy_for(category_id: int | None, urgency: str) -> SlaPolicy | None:

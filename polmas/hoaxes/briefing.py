@@ -67,6 +67,8 @@ _ANSWERED = (ReportStatus.TERJAWAB_OTOMATIS, ReportStatus.DIJAWAB)
 def counter_messages(unit: Unit, date: dt.date, user: Any) -> list[CounterMessage]:
     """Clarified rumours reported in ``unit``'s area in the 7 days up to ``date``, most
     reported first (rumours in a wave first of all). True claims (BENAR) are left out."""
+    if date - dt.date.min < dt.timedelta(days=WINDOW_DAYS - 1):
+        return []  # no window before year 1 (and no reports there)
     start = date - dt.timedelta(days=WINDOW_DAYS - 1)
     reports = selectors.unit_area_reports(unit, start, date).filter(
         status__in=_ANSWERED, answer__isnull=False

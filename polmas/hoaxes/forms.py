@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -11,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from polmas.hoaxes.models import MAX_REPORT_CHARS, FactCheck, Verdict
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
+
+# Letters, digits and dashes only: what `new_reference` writes (HX-XXXXXXXX), and nothing the
+# result URL cannot carry.
+REFERENCE_RE = re.compile(r"[A-Z0-9][A-Z0-9-]{0,15}")
 
 
 def _desa_choices() -> Any:
@@ -62,7 +67,17 @@ class CheckForm(forms.Form):
 
 
 class TrackForm(forms.Form):
+    """A tracking code typed by a resident: `HX-` and 8 letters/digits (`new_reference`)."""
+
     reference = forms.CharField(label=_("Kode lacak"), max_length=16)
+
+    def clean_reference(self) -> str:
+        reference = str(self.cleaned_data["reference"]).strip().upper()
+        if not REFERENCE_RE.fullmatch(reference):
+            raise forms.ValidationError(
+                _("Kode lacak tidak dikenali; bentuknya seperti HX-AB12CD34."), code="invalid"
+            )
+        return reference
 
 
 class AnswerForm(forms.Form):

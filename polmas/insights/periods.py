@@ -36,9 +36,18 @@ def parse_period(start: str | None, end: str | None, *, today: dt.date | None = 
     today = today or timezone.localdate()
     to = _parse(end, _("akhir")) if end else None
     frm = _parse(start, _("awal")) if start else None
+    # The range checks that date arithmetic needs come first: 9999-12-31 + 29 days or
+    # 0001-01-01 - 29 days would overflow `date`.
     if to is None:
+        if frm is not None and frm > today:
+            raise PeriodError(
+                _("Tanggal awal %(frm)s masih di masa depan; pilih paling lambat hari ini.")
+                % {"frm": frm.isoformat()}
+            )
         to = min(today, frm + dt.timedelta(days=DEFAULT_DAYS - 1)) if frm else today
     if frm is None:
+        if to < EARLIEST:
+            raise PeriodError(_("Tanggal akhir paling awal adalah 1 Januari 2000."))
         frm = to - dt.timedelta(days=DEFAULT_DAYS - 1)
     if frm > to:
         raise PeriodError(

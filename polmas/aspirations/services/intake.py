@@ -10,7 +10,9 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,6 +94,20 @@ def _category(code: str | None, triage: dict[str, Any] | None) -> Category:
     return found
 
 
+def _validate_email(email: str) -> None:
+    """Optional, but when given it must be an address a reply can be sent to."""
+    email = (email or "").strip()
+    if not email:
+        return
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise CaseError(
+            _("Alamat email pelapor '%(email)s' tidak valid; contoh: nama@contoh.id.")
+            % {"email": email[:60]}
+        ) from None
+
+
 def _validate_attachment(f: UploadedFile) -> None:
     if (f.size or 0) > MAX_ATTACHMENT_BYTES:
         raise CaseError(_("Foto terlalu besar (maksimal 5 MB)."))
@@ -144,6 +160,7 @@ def create_case(
         raise CaseError(_("Jenis laporan tidak dikenal."))
     if urgency and urgency not in Urgency.values:
         raise CaseError(_("Urgensi tidak dikenal."))
+    _validate_email(reporter_email)
     for f in attachments:
         _validate_attachment(f)
     key = uuid.UUID(str(idempotency_key)) if idempotency_key else None

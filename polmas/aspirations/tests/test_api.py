@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import json
 import uuid
 from typing import Any
@@ -186,3 +188,64 @@ def test_half_an_emoji_or_a_nul_escaped_in_the_body_is_stored_as_u_fffd(
     assert response.status_code == 201, response.content
     case = Case.objects.get(tracking_code=response.json()["tracking_code"])
     assert case.description == "Ada keributan di pasar \ufffd \U0001f64f \ufffd"
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0001-01-01T00:00:00+08:00|1",  # before year 1 in UTC
+        "9999-12-31T23:59:59-05:00|1",  # after year 9999 in UTC
+        "2024-01-01T00:00:00|1",  # naive: `_encode` never writes one
+        "1900-01-01T00:00:00+07:00|1",
+        "2024-01-01T00:00:00+07:00|99999999999999999999",  # id overflows a bigint
+        "2024-01-01T00:00:00+07:00|-1",
+        "|1",
+    ],
+)
+@pytest.mark.parametrize("overdue", ["", "&overdue=1"])
+def test_odd_cursor_stamps_are_422_not_500(
+    client: Client, world: World, raw: str, overdue: str
+) -> None:
+    case_for(world, "in")
+    response = client.get(
+        f"/api/v1/cases?cursor={_cursor(raw)}{overdue}", headers=_auth(world, world.user_polres)
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Kursor halaman tidak valid."
+
+
+def test_cursor_with_any_utc_offset_continues_at_the_same_instant(
+    client: Client, world: World
+) -> None:
+    case = case_for(world, "in")
+    later = case.created_at + dt.timedelta(seconds=1)
+    headers = _auth(world, world.user_polres)
+    for minutes in (0, 7 * 60, -(9 * 60 + 30), 23 * 60 + 59):
+        stamp = later.astimezone(dt.timezone(dt.timedelta(minutes=minutes))).isoformat()
+        response = client.get(f"/api/v1/cases?cursor={_cursor(f'{stamp}|0')}", headers=headers)
+        assert [i["id"] for i in response.json()["items"]] == [case.pk], stamp
+
+
+def test_reporter_email_must_be_an_email(client: Client, world: World) -> None:
+    headers = _auth(world, world.user_in)
+    bad = client.post(
+        "/api/v1/cases",
+        {**_intake(world, "in"), "reporter_email": "not an email"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert bad.status_code == 422
+    assert "email" in bad.json()["detail"] and "tidak valid" in bad.json()["detail"]
+    assert Case.objects.count() == 0
+    good = client.post(
+        "/api/v1/cases",
+        {**_intake(world, "in"), "reporter_email": " siti@example.org "},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert good.status_code == 201, good.content
+    assert Case.objects.get().reporter_email == "siti@example.org"

@@ -83,3 +83,35 @@ def test_tracking_code_collision_is_retried(world: World, monkeypatch: pytest.Mo
     monkeypatch.setattr(tracking, "new_code", lambda: next(codes))
     case = _create(world)
     assert case.tracking_code == "PM-2345-6789"
+
+
+def test_unknown_client_codes_are_not_memoised(world: World) -> None:
+    """Rejected intakes with made-up codes leave the per-process memo as it was."""
+    _create(world)  # warm: category, SLA policy, desa route
+    _create(world, desa_code=None)  # warm: the triage unit
+    before = dict(lookups._memo)
+    for i in range(50):
+        with pytest.raises(services.CaseError):
+            _create(world, category_code=f"{i:04d}" + "x" * 996)
+        triaged = _create(world, desa_code=f"99.{i}" + "9" * 500)  # unknown desa
+        assert triaged.desa is None
+    assert lookups._memo == before
+
+
+def test_memo_is_bounded_and_evicts_expired_then_oldest(monkeypatch: pytest.MonkeyPatch) -> None:
+    lookups.clear()
+    monkeypatch.setattr(lookups, "MAX_ENTRIES", 3)
+    clock = [1000.0]
+    monkeypatch.setattr(lookups, "_clock", lambda: clock[0])
+    for key in "abc":
+        assert lookups.memo("t", key, key.upper) == key.upper()
+    clock[0] += lookups.TTL_SECONDS  # a..c expire
+    lookups.memo("t", "d", lambda: "D")
+    assert set(lookups._memo) == {("t", "d")}  # expired entries went first
+    lookups.memo("t", "e", lambda: "E")
+    lookups.memo("t", "f", lambda: "F")
+    lookups.memo("t", "g", lambda: "G")  # full and nothing expired: the oldest goes
+    assert [k for _ns, k in lookups._memo] == ["e", "f", "g"]
+    assert lookups.memo("t", "e", lambda: "changed") == "E"  # a hit is served from the memo
+    assert lookups.memo("t", "none", lambda: None) is None and ("t", "none") not in lookups._memo
+    lookups.clear()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -42,3 +43,8 @@ def test_counter_messages_list_clarified_rumours_of_the_area(
     # the Polres sees its whole area
     polres = counter_messages(world.polres, today, world.user_polres)
     assert next(i for i in polres if i.factcheck_id == kb["35004"].pk).report_count == 3
+
+
+def test_counter_messages_for_the_first_days_of_year_1_are_empty(world: World) -> None:
+    """The patrol briefing passes any parsed date: no 7-day window before year 1."""
+    assert counter_messages(world.unit_in, dt.date(1, 1, 3), None) == []

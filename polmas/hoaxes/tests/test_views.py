@@ -250,3 +250,28 @@ def test_patrol_briefing_shows_the_counter_messages(
     html = client.get(f"/patroli/briefing/?unit=polsek-lohbener&date={today}").content.decode()
     assert "Hoaks yang beredar dan faktanya" in html
     assert "Hoaks: Surat suara sudah dicoblos" in html and "Faktanya:" in html
+
+
+@pytest.mark.parametrize("reference", ["a/b", "/", "HX-AB/CD", "HX AB12CD34", "<script>"])
+def test_tracking_a_malformed_reference_returns_to_the_form(
+    client: Client, world: World, reference: str
+) -> None:
+    response = client.get("/cek-hoaks/lacak/", {"reference": reference})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Kode lacak tidak dikenali" in html and 'name="reference"' in html
+    assert "<script>" not in html
+
+
+def test_tracking_a_wellformed_reference_goes_to_its_page(client: Client, world: World) -> None:
+    response = client.get("/cek-hoaks/lacak/", {"reference": " hx-ab12cd34 "})
+    assert response.status_code == 302 and response["Location"] == "/cek-hoaks/HX-AB12CD34/"
+    assert client.get("/cek-hoaks/lacak/", {"reference": ""})["Location"] == "/cek-hoaks/"
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "0001-01-06", "1999-12-31", "9999-12-31"])
+def test_briefing_for_a_date_outside_the_sane_range_is_404(
+    client: Client, world: World, date: str
+) -> None:
+    client.force_login(world.user_in)
+    assert client.get(f"/hoaks/briefing/polsek-lohbener/{date}/").status_code == 404

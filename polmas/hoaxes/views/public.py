@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from polmas.core import ratelimit
 from polmas.core.middleware import client_ip
 from polmas.hoaxes import selectors, services
-from polmas.hoaxes.forms import CheckForm
+from polmas.hoaxes.forms import CheckForm, TrackForm
 from polmas.hoaxes.models import Channel
 
 PAGE_SIZE = 20
@@ -66,10 +66,13 @@ def result(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def track(request: HttpRequest) -> HttpResponse:
-    reference = request.GET.get("reference", "").strip().upper()
-    if not reference:
+    if not request.GET.get("reference", "").strip():
         return redirect("hoaxes:public_check")
-    return redirect("hoaxes:public_result", reference=reference)
+    track_form = TrackForm(request.GET)
+    if not track_form.is_valid():
+        context = {"form": CheckForm(), "track_form": track_form}
+        return render(request, "hoaxes/public_check.html", context, status=400)
+    return redirect("hoaxes:public_result", reference=track_form.cleaned_data["reference"])
 
 
 def clarifications(request: HttpRequest) -> HttpResponse:

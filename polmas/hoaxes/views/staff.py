@@ -22,6 +22,11 @@ from polmas.hoaxes.workflow import REVIEW_ROLES
 from polmas.org.access import role_required, user_has_role
 from polmas.org.models import Unit
 
+# Briefings exist for days with data: nothing before the platform's earliest records, and at
+# most a year ahead (a plan). Beyond that the 7-day window arithmetic overflows `date`.
+BRIEFING_EARLIEST = dt.date(2000, 1, 1)
+BRIEFING_AHEAD = dt.timedelta(days=366)
+
 
 def _report(request: HttpRequest, pk: int) -> HoaxReport:
     return get_object_or_404(selectors.reports_in_scope(request.user), pk=pk)
@@ -150,6 +155,8 @@ def briefing(request: HttpRequest, unit: str, date: str) -> HttpResponse:
         day = dt.date.fromisoformat(date)
     except ValueError as exc:
         raise Http404(_("Tanggal tidak valid.")) from exc
+    if not BRIEFING_EARLIEST <= day <= timezone.localdate() + BRIEFING_AHEAD:
+        raise Http404(_("Tanggal briefing di luar rentang yang didukung."))
     items = counter_messages(unit_obj, day, request.user)
     context = {"unit": unit_obj, "day": day, "items": items, "printed_at": timezone.now()}
     return render(request, "hoaxes/briefing.html", context)

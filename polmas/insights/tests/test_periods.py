@@ -31,3 +31,21 @@ def test_bad_periods_get_a_clear_message(start: str, end: str | None, message: s
 
 def test_366_days_is_allowed() -> None:
     assert parse_period("2023-02-01", "2024-02-01", today=TODAY).days == 366
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        ("9999-12-31", None, "masa depan"),
+        ("2024-02-02", None, "masa depan"),
+        (None, "0001-01-01", "1 Januari 2000"),
+        (None, "1999-12-31", "1 Januari 2000"),
+        ("0001-01-01", "0001-01-02", "1 Januari 2000"),
+        ("9999-12-30", "9999-12-31", "masa depan"),
+    ],
+)
+def test_extreme_dates_on_one_side_are_a_period_error(
+    start: str | None, end: str | None, message: str
+) -> None:
+    with pytest.raises(PeriodError, match=message):
+        parse_period(start, end, today=TODAY)

@@ -108,6 +108,25 @@ def test_bad_dates_get_422_with_a_message(world: World, query: str, fragment: st
     assert response.status_code == 422
 
 
+@pytest.mark.parametrize("query", ["from=9999-12-31", "to=0001-01-01"])
+def test_extreme_dates_are_422_or_a_form_error(world: World, query: str) -> None:
+    for url in ("/api/v1/insights/layers", "/api/v1/insights/charts"):
+        response = _api(Client(), world, world.user_polres, f"{url}?{query}")
+        assert response.status_code == 422 and response.json()["detail"]
+    desa_api = f"/api/v1/insights/desa/{world.desa_in.code}?{query}"
+    assert _api(Client(), world, world.user_polres, desa_api).status_code == 422
+    client = Client()
+    client.force_login(world.user_polres)
+    for page in ("/situasi/", "/situasi/grafik/"):
+        response = client.get(f"{page}?{query}")
+        assert response.status_code == 200
+        assert "masa depan" in response.content.decode() or "1 Januari 2000" in (
+            response.content.decode()
+        )
+    desa_page = client.get(f"/situasi/desa/{world.desa_in.code}/?{query}")
+    assert desa_page.status_code == 200  # falls back to the last 30 days
+
+
 def test_bad_dates_on_the_page_show_a_form_error(world: World) -> None:
     client = Client()
     client.force_login(world.user_polres)
