@@ -13,8 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from polmas.org.models import Person
 from polmas.patrols.models import AudienceGroup, InputKind, KamtibmasMessage, PatrolType, Topic
 from polmas.patrols.services import InputItem, SessionData
+from polmas.patrols.validators import check_moment
 
 INPUT_SLOTS = 4
+
+
+def _bounded(value: dt.datetime) -> dt.datetime:
+    """A datetime-local value (aware in the current time zone) within the accepted range."""
+    try:
+        return check_moment(value if timezone.is_aware(value) else timezone.make_aware(value))
+    except ValueError as exc:
+        raise forms.ValidationError(str(exc), code="out_of_range") from exc
 
 
 class PatrolForm(forms.Form):
@@ -39,6 +48,10 @@ class PatrolForm(forms.Form):
         if people is not None:
             self.fields["members"].queryset = people  # type: ignore[attr-defined]
         self.fields["idempotency_key"].initial = uuid.uuid4()
+
+    def clean_planned_start(self) -> dt.datetime | None:
+        value: dt.datetime | None = self.cleaned_data.get("planned_start")
+        return None if value is None else _bounded(value)
 
 
 class SessionForm(forms.Form):
@@ -106,8 +119,7 @@ class SessionForm(forms.Form):
         return list(groups.items())
 
     def clean_occurred_at(self) -> dt.datetime:
-        value: dt.datetime = self.cleaned_data["occurred_at"]
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
+        return _bounded(self.cleaned_data["occurred_at"])
 
     def to_data(self) -> SessionData:
         c = self.cleaned_data

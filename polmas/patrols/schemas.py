@@ -4,8 +4,11 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
+
+from polmas.patrols.validators import Id, Moment
 
 Lat = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Lng = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
@@ -28,32 +31,46 @@ class RegionRef(Schema):
     name: str
 
 
+TIME_RULE = "Dengan zona waktu; sejak 1 Januari 2000 hingga dua tahun ke depan"
+
+
 class PatrolIn(Schema):
     idempotency_key: uuid.UUID | None = None
     unit: str | None = Field(None, description="Kode satuan; bawaan: satuan akun Anda")
-    leader_id: int | None = Field(None, description="Id personel ketua; bawaan: Anda sendiri")
-    member_ids: list[int] = []
+    leader_id: Id | None = Field(None, description="Id personel ketua; bawaan: Anda sendiri")
+    member_ids: list[Id] = []
     patrol_type: str = "dialog"
-    planned_start: dt.datetime | None = None
-    planned_end: dt.datetime | None = None
+    planned_start: Moment | None = Field(None, description=TIME_RULE)
+    planned_end: Moment | None = Field(None, description=TIME_RULE)
     area_note: str = Field("", max_length=200)
-    campaign_id: int | None = None
+    campaign_id: Id | None = None
     note: str = Field("", max_length=2000)
     start_now: bool = False
 
 
 class PatrolPatch(Schema):
+    """Only the fields sent are changed. null clears planned_end and campaign_id; the other
+    fields cannot be empty, so null there is refused (leave the field out instead)."""
+
     patrol_type: str | None = None
-    planned_start: dt.datetime | None = None
-    planned_end: dt.datetime | None = None
+    planned_start: Moment | None = Field(None, description=TIME_RULE)
+    planned_end: Moment | None = Field(None, description=TIME_RULE)
     area_note: str | None = Field(None, max_length=200)
-    campaign_id: int | None = None
+    campaign_id: Id | None = None
     note: str | None = Field(None, max_length=2000)
-    member_ids: list[int] | None = None
+    member_ids: list[Id] | None = None
+
+    @field_validator("patrol_type", "planned_start", "area_note", "note", "member_ids")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Runs only for fields present in the body (defaults are not validated).
+        if value is None:
+            raise ValueError(_("Kolom ini tidak boleh null; hilangkan bila tidak diubah."))
+        return value
 
 
 class TransitionIn(Schema):
-    at: dt.datetime | None = None
+    at: Moment | None = Field(None, description=TIME_RULE)
     note: str = Field("", max_length=500)
 
 
@@ -89,14 +106,14 @@ class InputIn(Schema):
 
 class SessionIn(Schema):
     idempotency_key: uuid.UUID = Field(..., description="UUID buatan perangkat; ulangan aman")
-    occurred_at: dt.datetime
+    occurred_at: Moment = Field(..., description=TIME_RULE)
     lat: Lat | None = None
     lng: Lng | None = None
     accuracy_m: Annotated[float, Field(ge=0, le=100_000)] | None = None
     place_name: str = Field("", max_length=160)
     audience_groups: dict[str, Count] = {}
     audience_total: Count | None = None
-    message_ids: list[int] = Field([], max_length=50)
+    message_ids: list[Id] = Field([], max_length=50)
     notes: str = Field("", max_length=4000)
     quotes: list[QuoteIn] = Field([], max_length=20)
     inputs: list[InputIn] = Field([], max_length=30)

@@ -23,6 +23,7 @@ from polmas.patrols import briefing, selectors, services, workflow
 from polmas.patrols.forms import PatrolForm, PhotoForm, SessionForm
 from polmas.patrols.models import AudienceGroup, PatrolStatus, Topic
 from polmas.patrols.services.photos import MAX_PHOTO_BYTES
+from polmas.patrols.validators import date_in_range
 
 OUTBOX_HEADER = "X-Polmas-Outbox"
 
@@ -285,6 +286,14 @@ def briefing_page(request: HttpRequest) -> HttpResponse:
             dt.date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else None
         )
     except ValueError:
+        day = None
+    if day is not None and not date_in_range(day):
+        # The sections count and format days around it: a year like 1 or 9999 cannot be.
+        flash.warning(
+            request,
+            _("Tanggal %(date)s di luar rentang; briefing hari ini yang ditampilkan.")
+            % {"date": day.isoformat()},
+        )
         day = None
     day = day or timezone.localdate()
     sections = briefing.build_briefing(unit, day, request.user) if unit else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Any
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from polmas.org.access import user_has_role
 from polmas.org.models import Role, Unit
 from polmas.org.scope import get_scope
+from polmas.patrols.validators import check_moment
 
 FIELD_ROLES = (
     Role.KAPOLRES,
@@ -45,6 +47,14 @@ class Conflict(PatrolServiceError):  # noqa: N818
 
 class NotAllowed(PatrolServiceError):  # noqa: N818
     status = 403
+
+
+def valid_moment(value: dt.datetime, *, field: str) -> dt.datetime:
+    """`check_moment` for service callers: the moment in UTC, or InvalidInput."""
+    try:
+        return check_moment(value)
+    except ValueError as exc:
+        raise InvalidInput(str(exc), field=field) from exc
 
 
 def require_role(actor: Any, roles: tuple[str, ...]) -> None:

@@ -23,6 +23,7 @@ from polmas.patrols.services.common import (
     check_replay,
     require_role,
     require_unit_in_scope,
+    valid_moment,
 )
 from polmas.patrols.services.sessions import CLOCK_SKEW
 
@@ -91,7 +92,9 @@ def create_patrol(
     members = [m for m in (members or []) if m.pk != leader.pk]
     _check_people(unit, leader, members)
     now = timezone.now()
-    start = planned_start or now
+    start = now if planned_start is None else valid_moment(planned_start, field="planned_start")
+    if planned_end is not None:
+        planned_end = valid_moment(planned_end, field="planned_end")
     _check_times(start, planned_end)
     patrol = Patrol(
         unit=unit,
@@ -148,6 +151,10 @@ def update_patrol(
     before = snapshot(patrol, AUDITED)
     before_members = sorted(patrol.members.values_list("id", flat=True))
     for name, value in fields.items():
+        if name in ("planned_start", "planned_end") and value is not None:
+            value = valid_moment(value, field=name)
+        elif value is None and name not in ("planned_end", "campaign"):
+            raise InvalidInput(_("Kolom %(f)s tidak boleh kosong.") % {"f": name}, field=name)
         setattr(patrol, name, value)
     if patrol.patrol_type not in PatrolType.values:
         raise InvalidInput(_("Jenis patroli tidak dikenal."), field="patrol_type")
@@ -182,7 +189,7 @@ def transition_patrol(
             % {"action": action, "status": patrol.get_status_display()}
         )
     now = timezone.now()
-    moment = at or now
+    moment = now if at is None else valid_moment(at, field="at")
     if moment > now + CLOCK_SKEW:
         raise InvalidInput(_("Waktu tidak boleh di masa depan."), field="at")
     before = snapshot(patrol, AUDITED)

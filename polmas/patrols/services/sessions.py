@@ -38,6 +38,7 @@ from polmas.patrols.services.common import (
     require_patrol_unit_in_scope,
     require_role,
     require_unit_in_scope,
+    valid_moment,
 )
 from polmas.patrols.signals import resident_inputs_recorded
 
@@ -101,9 +102,15 @@ class Recorded:
         self.session._prefetched_objects_cache = cache  # type: ignore[attr-defined]
 
 
-def _validate_time(patrol: Patrol, at: dt.datetime) -> None:
+def _checked_moment(at: dt.datetime) -> dt.datetime:
+    """The session time in UTC if it is aware and within the accepted range (see
+    polmas.patrols.validators); checked before anything formats it in WIB."""
     if timezone.is_naive(at):
         raise InvalidInput(_("Waktu sesi harus menyertakan zona waktu."), field="occurred_at")
+    return valid_moment(at, field="occurred_at")
+
+
+def _validate_time(patrol: Patrol, at: dt.datetime) -> None:
     if at > timezone.now() + CLOCK_SKEW:
         raise InvalidInput(
             _("Waktu sesi (%(at)s) berada di masa depan.") % {"at": long_datetime(at)},
@@ -242,6 +249,7 @@ def record_session(
     the same key with a different body raises Conflict (409)."""
     require_role(actor, FIELD_ROLES)
     require_patrol_unit_in_scope(actor, patrol)
+    data.occurred_at = _checked_moment(data.occurred_at)
     digest = request_hash(data.as_payload()) if idempotency_key else ""
     # A retry is rare: instead of looking the key up before every write, the unique constraint
     # on (created_by, idempotency_key) catches it at INSERT time (and a retry that no longer

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import uuid
 
 import pytest
@@ -10,7 +11,13 @@ from django.utils import timezone
 from PIL import Image
 
 from polmas.org.testing import PermissionMatrix, Route, World
-from polmas.patrols.models import DialogueSession, PatrolStatus, ResidentInput, SessionPhoto
+from polmas.patrols.models import (
+    DialogueSession,
+    Patrol,
+    PatrolStatus,
+    ResidentInput,
+    SessionPhoto,
+)
 from polmas.patrols.testing import point_in
 from polmas.patrols.tests import fixtures as fx
 
@@ -182,3 +189,36 @@ def test_action_labels_follow_the_request_language(client: Client, world: World)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "id"
     indonesian = client.get(f"/patroli/{planned.pk}/").content.decode()
     assert ">Mulai patroli</button>" in indonesian and ">Batalkan</button>" in indonesian
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-31T23:59", "1999-12-31T23:00"])
+def test_forms_refuse_times_out_of_range(client: Client, world: World, value: str) -> None:
+    """Year 1 cannot be stored by SQLite (was a 500); the form says what is accepted."""
+    patrol = fx.patrol(world, "in")
+    client.force_login(world.user_in)
+    r = client.post(
+        "/patroli/baru/",
+        {"idempotency_key": uuid.uuid4(), "patrol_type": "dialog", "planned_start": value},
+    )
+    assert r.status_code == 200 and "1 Januari 2000" in r.content.decode()
+    assert Patrol.objects.count() == 1
+    lat, lng = point_in(world.desa_in)
+    body = {"idempotency_key": uuid.uuid4(), "occurred_at": value, "lat": lat, "lng": lng}
+    body |= {f"input_{i}_kind": "masukan" for i in range(1, 5)}
+    r = client.post(f"/patroli/{patrol.pk}/sesi/baru/", body)
+    assert r.status_code == 422 and "1 Januari 2000" in r.content.decode()
+    assert not DialogueSession.objects.exists()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1999-12-31"])
+def test_briefing_for_a_date_out_of_range_shows_today(
+    client: Client, world: World, day: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fx.session(world, "in")
+    client.force_login(world.user_in)
+    with caplog.at_level(logging.ERROR):
+        r = client.get(f"/patroli/briefing/?unit={world.unit_in.code}&date={day}")
+    html = r.content.decode()
+    assert r.status_code == 200 and "di luar rentang" in html
+    assert not [rec for rec in caplog.records if rec.levelno >= logging.ERROR]
+    assert "tidak tersedia" not in html and "Desa yang paling lama tidak dikunjungi" in html
