@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from polmas.aspirations.models import Case
-from polmas.channels.models import Channel, Conversation
+from polmas.channels.models import Channel, Conversation, InboundEvent
 from polmas.channels.services.setup import create_channel
 from polmas.channels.tests.helpers import drain
 from polmas.org.testing import PermissionMatrix, Route, World
@@ -181,3 +181,27 @@ def test_web_form_refuses_an_oversize_or_fake_photo(
     assert too_big.endswith("?galat=foto")
     assert "Foto terlalu besar" in client.get(too_big).content.decode()
     assert not InboundEvent.objects.exists() and not Case.objects.exists()
+
+
+def test_web_form_refuses_impossible_coordinates_and_reads_nul_as_u_fffd(
+    client: Client, world: World
+) -> None:
+    """lat=nan or inf could not be stored as JSON (500 on both databases); lat=91 made a case at
+    no place on Earth; NUL in the text was a 500 on PostgreSQL."""
+    channel = create_channel(actor=None, unit=world.unit_in, kind="web")
+    client.get(f"/channels/web/{channel.pk}/")
+    session = client.cookies["polmas_warga"].value
+
+    def send(**fields: str) -> Any:
+        data = {"session": session, "submission": str(uuid.uuid4()), "text": "Ada judi", **fields}
+        return client.post(channel.webhook_path, data)
+
+    for lat, lng in (("nan", "108"), ("inf", "108"), ("-6.3", "-inf"), ("91", "108"), ("0", "181")):
+        refused = send(lat=lat, lng=lng)
+        assert refused.status_code == 302 and "galat=1" in refused["Location"], (lat, lng)
+    assert not InboundEvent.objects.exists()
+    assert send(lat="-6.33", lng="108.32", text="Ada judi\x00 sabung ayam").status_code == 302
+    drain()
+    (event,) = InboundEvent.objects.all()
+    assert event.payload["text"] == "Ada judi\ufffd sabung ayam"
+    assert Case.objects.count() == 1

@@ -227,3 +227,20 @@ def test_half_an_emoji_or_a_nul_escaped_in_a_webhook_still_becomes_a_case(
         "kebakaran rumah di desa Lohbener tolong \ufffd",
     ]
     assert Case.objects.count() == 2
+
+
+def test_sms_form_fields_with_nul_are_stored_as_u_fffd(client: Client, world: World) -> None:
+    """A NUL (%00) in an SMS gateway's form fields answered 500 on PostgreSQL (payload and
+    dedupe key) and left `status_d\\x00` as an outcome on SQLite."""
+    sms = make(world, "sms")
+    secret = sms["secret_token"]
+    message = {"id": "a\x002", "from": "0812\x0034", "text": "ha\x00lo", "secret": secret}
+    assert client.post(sms["webhook_url"], message).status_code == 200
+    status = {"type": "status", "id": "x", "status": "d\x00", "secret": secret}
+    assert client.post(sms["webhook_url"], status).status_code == 200
+    keys = sorted(InboundEvent.objects.values_list("dedupe_key", flat=True))
+    assert keys == ["msg:a\ufffd2", "status:x:d\ufffd"]
+    text = InboundEvent.objects.get(dedupe_key="msg:a\ufffd2").payload
+    assert text == {"id": "a\ufffd2", "from": "0812\ufffd34", "text": "ha\ufffdlo"}
+    drain()
+    assert not InboundEvent.objects.filter(processed_at__isnull=True).exists()

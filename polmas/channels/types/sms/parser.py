@@ -9,11 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from polmas.channels.types.base import Inbound, PayloadError, RawEvent
+from polmas.core.jsontext import storable
 
 
 def split(body: bytes, form: Any) -> list[RawEvent]:
+    """Form fields may hold NUL (``%00``), which PostgreSQL cannot store: U+FFFD instead, as in
+    the JSON webhooks (:mod:`polmas.core.jsontext`)."""
     if form is None:
         raise PayloadError("expected a form body")
+    return [RawEvent(storable(e.dedupe_key), storable(e.payload)) for e in _split(form)]
+
+
+def _split(form: Any) -> list[RawEvent]:
     message_id = str(form.get("id", "")).strip()
     if not message_id:
         raise PayloadError("missing id")

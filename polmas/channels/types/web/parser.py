@@ -7,13 +7,16 @@ and, as multipart, an optional `photo`: the webhook checks and stores it and add
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from polmas.channels.types.base import Inbound, PayloadError, RawEvent, Verification
+from polmas.core.jsontext import storable
 
 MAX_TEXT = 4000
+LIMITS = {"lat": 90.0, "lng": 180.0}
 
 
 def _uuid(value: Any) -> str:
@@ -34,7 +37,8 @@ def split(body: bytes, form: Any) -> list[RawEvent]:
         raise PayloadError("expected a form body")
     session = _uuid(form.get("session"))
     submission = _uuid(form.get("submission"))
-    text = str(form.get("text", "")).strip()
+    # NUL (PostgreSQL cannot store it) becomes U+FFFD, as in JSON webhooks
+    text = storable(str(form.get("text", "")).strip())
     if not text or len(text) > MAX_TEXT:
         raise PayloadError("text missing or too long")
     payload: dict[str, Any] = {
@@ -42,13 +46,17 @@ def split(body: bytes, form: Any) -> list[RawEvent]:
         "text": text,
         "anonim": form.get("anonim") == "1",
     }
-    for key in ("lat", "lng"):
+    for key, limit in LIMITS.items():
         raw = str(form.get(key, "")).strip()
         if raw:
             try:
-                payload[key] = float(raw)
+                value = float(raw)
             except ValueError as exc:
                 raise PayloadError(f"bad {key}") from exc
+            # nan/inf cannot be stored as JSON; a point off the globe is no place
+            if not math.isfinite(value) or abs(value) > limit:
+                raise PayloadError(f"bad {key}")
+            payload[key] = value
     return [RawEvent(f"form:{submission}", payload)]
 
 
