@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from polmas.core import jsontext
+from polmas.core.jsontext import storable
 from polmas.hoaxes.matching.text import url_words
 from polmas.hoaxes.models import FactCheckSource, Verdict
 
@@ -105,29 +106,42 @@ def read_turnbackhoax_csv(path: Path) -> Iterator[FactCheckData]:
         raise ImportFileError(f"berkas tidak ditemukan: {path}")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in TBH_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ImportFileError(f"{path}: kolom tidak ada: {', '.join(missing)}")
-        for number, row in enumerate(reader, start=2):
-            url = (row.get("url") or "").strip()
-            if not url:
-                raise ImportFileError(f"{path} baris {number}: kolom url kosong")
-            match = _ARTICLE_NO.search(url)
-            title = title_from_url(url)
-            if not title:
-                raise ImportFileError(f"{path} baris {number}: judul tidak dapat dibaca dari url")
-            yield FactCheckData(
-                source=FactCheckSource.TURNBACKHOAX,
-                external_id=match.group(1) if match else url[:255],
-                url=url,
-                title=title,
-                verdict=verdict_from_label(row.get("classification") or ""),
-                claim=(row.get("narasi") or "").strip(),
-                explanation=(row.get("penjelasan") or "").strip(),
-                conclusion=(row.get("kesimpulan") or "").strip(),
-                category=(row.get("category") or "").strip(),
-                published_on=_parse_date(row.get("date") or ""),
-            )
+        try:
+            yield from _turnbackhoax_rows(path, reader)
+        except UnicodeDecodeError as exc:  # read in blocks: no reliable line number
+            raise ImportFileError(f"{path}: bukan teks UTF-8; simpan berkas sebagai UTF-8") from exc
+        except csv.Error as exc:  # raised while reading the record after the last complete one
+            raise ImportFileError(
+                f"{path} baris {reader.line_num + 1}: CSV tidak valid ({exc})"
+            ) from exc
+
+
+def _turnbackhoax_rows(path: Path, reader: csv.DictReader[str]) -> Iterator[FactCheckData]:
+    missing = [c for c in TBH_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ImportFileError(f"{path}: kolom tidak ada: {', '.join(missing)}")
+    for number, raw_row in enumerate(reader, start=2):
+        # NUL (PostgreSQL cannot store it) and lone surrogates become U+FFFD
+        row: dict[str, str] = storable(raw_row)
+        url = (row.get("url") or "").strip()
+        if not url:
+            raise ImportFileError(f"{path} baris {number}: kolom url kosong")
+        match = _ARTICLE_NO.search(url)
+        title = title_from_url(url)
+        if not title:
+            raise ImportFileError(f"{path} baris {number}: judul tidak dapat dibaca dari url")
+        yield FactCheckData(
+            source=FactCheckSource.TURNBACKHOAX,
+            external_id=match.group(1) if match else url[:255],
+            url=url,
+            title=title,
+            verdict=verdict_from_label(row.get("classification") or ""),
+            claim=(row.get("narasi") or "").strip(),
+            explanation=(row.get("penjelasan") or "").strip(),
+            conclusion=(row.get("kesimpulan") or "").strip(),
+            category=(row.get("category") or "").strip(),
+            published_on=_parse_date(row.get("date") or ""),
+        )
 
 
 def _text(value: Any) -> str:
@@ -164,10 +178,12 @@ def read_claimreview_json(path: Path) -> Iterator[FactCheckData]:
     if not path.is_file():
         raise ImportFileError(f"berkas tidak ditemukan: {path}")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        # jsontext: NUL and lone surrogates become U+FFFD; NaN, huge integers and deep nesting
+        # are ValueError, as malformed JSON and bad UTF-8 are
+        data = jsontext.loads(path.read_text(encoding="utf-8-sig"))
+        reviews = list(_walk(data))
+    except (ValueError, RecursionError) as exc:
         raise ImportFileError(f"{path}: JSON tidak valid ({exc})") from exc
-    reviews = list(_walk(data))
     if not reviews:
         raise ImportFileError(f"{path}: tidak ada objek ClaimReview")
     for number, review in enumerate(reviews, start=1):

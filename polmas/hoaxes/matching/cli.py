@@ -26,6 +26,7 @@ from polmas.hoaxes.matching.model import MatcherModel
 EXIT_OK = 0
 EXIT_USAGE = 2
 _OPTIONAL = ("claim", "explanation", "date", "url")
+UNREADABLE = "JSON tidak dapat dibaca (angka lebih dari 4.300 digit atau bersarang terlalu dalam)"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """Half of a UTF-16 pair, left by a JSON escape of a cut emoji; UTF-8 cannot encode it."""
 
@@ -79,6 +80,8 @@ def read_kb(path: Path) -> tuple[list[KBEntry], dict[str, Any]]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise KBError(f"{path} baris {number}: JSON tidak valid ({exc.msg})") from exc
+        except (ValueError, RecursionError) as exc:
+            raise KBError(f"{path} baris {number}: {UNREADABLE}") from exc
         if not isinstance(obj, dict):
             raise KBError(f"{path} baris {number}: harus berupa objek JSON")
         raw_id = obj.get("id")
@@ -115,6 +118,8 @@ def _answer_line(
             "matches": [],
             "error": f"line {number}: JSON tidak valid ({exc.msg})",
         }
+    except (ValueError, RecursionError):
+        return {"id": None, "matches": [], "error": f"line {number}: {UNREADABLE}"}
     if not isinstance(obj, dict):
         return {
             "id": None,

@@ -106,3 +106,35 @@ def test_import_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "0 baru, 0 diperbarui, 8 tidak berubah" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("import_factchecks")
+
+
+def test_unreadable_files_are_refused_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """Latin-1 text, an over-long CSV field, deep nesting, a 5,000-digit integer and NaN used to
+    end `polmas import-factchecks` with a traceback (or a 500 in the database on NaN)."""
+    header = SAMPLE_CSV.read_text(encoding="utf-8-sig").splitlines()[0]
+    cases = {
+        "latin1.csv": ((header + "\ncaf\xe9\n").encode("latin-1"), "bukan teks UTF-8"),
+        "field.csv": ((header + '\n"' + "x" * 200_000 + '"\n').encode(), "baris 2: CSV tidak"),
+    }
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(ImportFileError, match=message):
+            services.import_turnbackhoax(actor=None, path=path)
+    for text in ("[" * 40000 + "]" * 40000, '{"x": ' + "9" * 5000 + "}", '{"x": NaN}'):
+        path = tmp_path / "bad.json"
+        path.write_text(text)
+        with pytest.raises(ImportFileError, match="JSON tidak valid"):
+            list(read_claimreview_json(path))
+    assert FactCheck.objects.count() == 0
+
+
+def test_nul_in_a_csv_field_is_stored_as_u_fffd(tmp_path: Path) -> None:
+    """PostgreSQL cannot store NUL in text: the import ended with a DataError traceback."""
+    lines = SAMPLE_CSV.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "nul.csv"
+    path.write_text(lines[0] + "\n" + lines[1].replace("a", "a\x00", 1) + "\n", encoding="utf-8")
+    services.import_turnbackhoax(actor=None, path=path)
+    (fact,) = FactCheck.objects.all()
+    assert "\x00" not in "".join(str(v) for v in fact.__dict__.values())
+    assert "\ufffd" in fact.url + fact.title + fact.claim + fact.explanation + fact.conclusion

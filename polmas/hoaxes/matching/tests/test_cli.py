@@ -178,3 +178,21 @@ def test_half_an_emoji_escaped_in_json(
     code, _ = run(["match", "--kb", str(kb)], q("x", "judul"))
     assert code == 2
     assert "baris 1: 'id' berisi karakter Unicode tidak valid" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "line", ['{"id": 1, "x": ' + "9" * 5000 + "}", "[" * 40000 + "]" * 40000], ids=["int", "deep"]
+)
+def test_an_unreadable_line_is_an_error_in_place_not_a_crash(
+    kb_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """A 5,000-digit integer or deep nesting raised past the per-line handler: the run stopped
+    with a traceback and every other answer was lost."""
+    code, lines = run(["match", "--kb", str(kb_file)], line + "\n" + q("b", "bendungan jebol"))
+    assert code == 0 and len(lines) == 2
+    assert lines[0]["id"] is None and lines[0]["error"].startswith("line 1: JSON tidak dapat")
+    assert lines[1]["id"] == "b" and lines[1]["matches"]
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text(line + "\n", encoding="utf-8")
+    code, _ = run(["match", "--kb", str(kb)], q("x", "judul"))
+    assert code == 2 and "baris 1: JSON tidak dapat" in capsys.readouterr().err
