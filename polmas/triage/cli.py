@@ -37,7 +37,7 @@ def _parse(number: int, raw: bytes) -> tuple[int, str, str] | dict[str, Any]:
         return {"line": number, "error": "baris kosong"}
     try:
         item = json.loads(decoded)
-    except ValueError:
+    except (ValueError, RecursionError):  # also a 5,000-digit number or very deep nesting
         return {"line": number, "error": "bukan JSON yang valid"}
     if not isinstance(item, dict):
         return {"line": number, "error": "baris harus berupa objek JSON"}

@@ -103,3 +103,18 @@ def test_half_an_emoji_escaped_in_json() -> None:
     assert rows[0]["pii"] == [{"type": "phone", "start": 20, "end": 32}]
     assert rows[1] == {"line": 2, "error": "field 'id' berisi karakter Unicode tidak valid"}
     assert rows[2]["id"] == "pair" and rows[2]["masked_text"] == "\U0001f64f terima kasih"
+
+
+def test_deeply_nested_or_huge_number_lines_are_error_lines() -> None:
+    """Very deep nesting raised RecursionError past the per-line handler and stopped the run."""
+    data = (
+        ("[" * 40000 + "]" * 40000 + "\n").encode()
+        + b'{"id": "n", "text": "x", "k": '
+        + b"9" * 5000
+        + b"}\n"
+        + b'{"id": "ok", "text": "halo"}\n'
+    )
+    rows = run(data)
+    assert rows[0] == {"line": 1, "error": "bukan JSON yang valid"}
+    assert rows[1] == {"line": 2, "error": "bukan JSON yang valid"}
+    assert rows[2]["id"] == "ok"
