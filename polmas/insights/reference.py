@@ -15,9 +15,24 @@ DEFAULT_ELECTIONS = (
 )
 
 
+DEFAULT_REGION = "32.12"  # Kabupaten Indramayu
+
+
+class RegionsNotLoadedError(LookupError):
+    """The elections' region is not in the database yet (`polmas load-regions` loads it)."""
+
+    def __init__(self, region_code: str) -> None:
+        super().__init__(region_code)
+        self.region_code = region_code
+
+
 @transaction.atomic
-def ensure_default_elections(region_code: str = "32.12") -> int:
-    region = Region.objects.get(code=region_code)
+def ensure_default_elections(region_code: str = DEFAULT_REGION) -> int:
+    """Add the known elections once; :class:`RegionsNotLoadedError` (nothing written) when the
+    region is missing."""
+    region = Region.objects.filter(code=region_code).first()
+    if region is None:
+        raise RegionsNotLoadedError(region_code)
     created = 0
     for name, kind, date in DEFAULT_ELECTIONS:
         _, was_created = Election.objects.get_or_create(

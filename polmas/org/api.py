@@ -32,8 +32,17 @@ def _region_out(r: Region) -> dict[str, Any]:
     }
 
 
+MAX_PAGE = 1_000_000  # far past the last page of all Indonesia; keeps OFFSET inside bigint
+
+
 class RegionPagination(PageNumberPagination):
+    """100 per page; a page number beyond `MAX_PAGE` is refused with 422 like page 0 is,
+    before it reaches the database as an OFFSET too large for a 64-bit integer."""
+
     page_size = 100
+
+    class Input(PageNumberPagination.Input):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
 
 
 @router.get("/regions", response=list[RegionOut], summary="Daftar wilayah (berhalaman)")

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from polmas.insights.elections import QUIET_DAYS, h_label, phase
 from polmas.insights.models import Election
 from polmas.insights.reference import ensure_default_elections
+from polmas.org.models import Region
 
 VOTING = dt.date(2024, 2, 14)
 
@@ -41,3 +44,18 @@ def test_default_elections_load_once(reference_data: None) -> None:
         dt.date(2024, 2, 14),
         dt.date(2024, 11, 27),
     }
+
+
+@pytest.mark.django_db
+def test_load_elections_without_regions_says_to_load_them_first() -> None:
+    Region.objects.all().delete()
+    with pytest.raises(CommandError, match="polmas load-regions"):
+        call_command("load_elections", stdout=StringIO())
+    assert not Election.objects.exists()
+
+
+@pytest.mark.django_db
+def test_load_elections_command_reports_new_elections(reference_data: None) -> None:
+    out = StringIO()
+    call_command("load_elections", stdout=out)
+    assert "2 baru" in out.getvalue() and Election.objects.count() == 2

@@ -101,6 +101,19 @@ def test_region_list_is_paginated_with_total(client: Client, world: World) -> No
     assert _get(client, world, "/api/v1/regions?level=planet").status_code == 422
 
 
+def test_region_list_refuses_page_numbers_past_any_offset(client: Client, world: World) -> None:
+    huge = "999999999999999999999999999999"
+    for page in (huge, "9223372036854775807", "0", "-5"):
+        response = _get(client, world, f"/api/v1/regions?level=desa&page={page}")
+        assert response.status_code == 422, page
+        body = response.json()
+        assert "page" in body["message"]
+        assert any(e["loc"][-1] == "page" for e in body["detail"])
+    assert _get(client, world, f"/api/v1/units?page={huge}").status_code == 422
+    far = _get(client, world, "/api/v1/regions?level=desa&page=1000000").json()
+    assert far["count"] == 317 and far["items"] == []
+
+
 def test_region_list_is_scoped(client: Client, world: World) -> None:
     body = _get(client, world, "/api/v1/regions?level=desa", user=world.user_in).json()
     codes = {r["code"] for r in body["items"]}

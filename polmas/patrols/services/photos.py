@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
@@ -21,11 +22,13 @@ from polmas.patrols.services.common import (
     require_role,
     require_unit_in_scope,
 )
+from polmas.patrols.validators import EARLIEST
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 1600
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+EXIF_MAX_AHEAD = dt.timedelta(days=1)  # a camera clock a little ahead of the server's
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
 
 
@@ -65,6 +68,15 @@ def _gps_to_degrees(values: Any, ref: Any) -> float | None:
     return -degrees if str(ref).upper() in ("S", "W") else degrees
 
 
+def _plausible(taken: dt.datetime) -> bool:
+    """A camera clock reset to year 1 or set decades ahead is no time the photo was taken
+    (and year 1 in WIB does not even fit the database): keep only 2000 up to tomorrow."""
+    try:
+        return EARLIEST <= taken <= timezone.now() + EXIF_MAX_AHEAD
+    except OverflowError:
+        return False
+
+
 def read_exif(image: Image.Image) -> tuple[dt.datetime | None, float | None, float | None]:
     """(time taken in WIB, lat, lng) from EXIF, each None when absent or unreadable."""
     exif = image.getexif()
@@ -78,6 +90,8 @@ def read_exif(image: Image.Image) -> tuple[dt.datetime | None, float | None, flo
             )
         except ValueError:
             taken = None
+    if taken is not None and not _plausible(taken):
+        taken = None
     gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     lat = lng = None
     if gps:
@@ -105,7 +119,13 @@ def process_image(
             out = io.BytesIO()
             upright.convert("RGB").save(out, "JPEG", quality=80, optimize=True)
             return out.getvalue(), upright.width, upright.height, taken, lat, lng
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,  # e.g. a PNG text chunk that decompresses past MAX_TEXT_CHUNK
+        Image.DecompressionBombError,
+    ) as exc:
         raise InvalidInput(_("Berkas bukan foto yang dapat dibaca."), field="photo") from exc
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import uuid
@@ -8,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
-from PIL import Image
+from PIL import ExifTags, Image
+from PIL.PngImagePlugin import PngInfo
 
 from polmas.org.testing import PermissionMatrix, Route, World
 from polmas.patrols.models import (
@@ -18,6 +20,7 @@ from polmas.patrols.models import (
     ResidentInput,
     SessionPhoto,
 )
+from polmas.patrols.services.photos import read_exif
 from polmas.patrols.testing import point_in
 from polmas.patrols.tests import fixtures as fx
 
@@ -132,6 +135,81 @@ def test_oversize_photo_refused_by_declared_length(client: Client, world: World)
         headers={"Authorization": f"Bearer {token}"},
     )
     assert r.status_code == 413
+    assert not SessionPhoto.objects.exists()
+
+
+def _jpeg_taken_at(stamp: str) -> bytes:
+    image = Image.new("RGB", (40, 30), (10, 20, 30))
+    exif = image.getexif()
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.DateTimeOriginal] = stamp  # tag 36867
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def _png_with_huge_ztxt() -> bytes:
+    info = PngInfo()
+    info.add_text("Comment", "A" * (20 * 1024 * 1024), zip=True)  # zTXt, about 20 KB packed
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10), (1, 2, 3)).save(out, "PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def test_exif_time_read_in_wib_only_when_plausible() -> None:
+    taken, _lat, _lng = read_exif(Image.open(io.BytesIO(_jpeg_taken_at("2024:02:14 09:30:00"))))
+    assert taken is not None and (taken.year, taken.hour, taken.utcoffset()) == (
+        2024,
+        9,
+        dt.timedelta(hours=7),
+    )
+    ahead = (timezone.now() + dt.timedelta(days=3)).strftime("%Y:%m:%d %H:%M:%S")
+    for stamp in ("0001:01:01 03:00:00", "1999:12:31 23:59:59", "9999:12:31 23:59:59", ahead):
+        assert read_exif(Image.open(io.BytesIO(_jpeg_taken_at(stamp))))[0] is None, stamp
+
+
+def test_photo_with_year_one_exif_is_kept_without_time(client: Client, world: World) -> None:
+    session = fx.session(world, "in")
+    token = world.token(world.user_in)
+    api = f"/api/v1/sessions/{session.pk}/photos"
+    bearer = {"Authorization": f"Bearer {token}"}
+    year_one = _jpeg_taken_at("0001:01:01 03:00:00")
+    r = client.post(
+        api, {"photo": SimpleUploadedFile("a.jpg", year_one, "image/jpeg")}, headers=bearer
+    )
+    assert r.status_code == 201, r.content
+    assert SessionPhoto.objects.get(session=session).taken_at is None
+    client.force_login(world.user_in)
+    page = f"/patroli/sesi/{session.pk}/"
+    r = client.post(f"{page}foto/", {"photo": SimpleUploadedFile("b.jpg", year_one, "image/jpeg")})
+    assert r.status_code == 302
+    assert client.get(page).status_code == 200
+    later = client.post(
+        api, {"photo": SimpleUploadedFile("c.jpg", _jpeg((50, 40)), "image/jpeg")}, headers=bearer
+    )
+    assert later.status_code == 201
+    assert (
+        list(SessionPhoto.objects.filter(session=session).values_list("taken_at", flat=True))
+        == [None] * 3
+    )
+
+
+def test_png_with_oversized_text_chunk_is_unreadable(client: Client, world: World) -> None:
+    session = fx.session(world, "in")
+    token = world.token(world.user_in)
+    bomb = _png_with_huge_ztxt()
+    r = client.post(
+        f"/api/v1/sessions/{session.pk}/photos",
+        {"photo": SimpleUploadedFile("z.png", bomb, "image/png")},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 422 and "bukan foto" in r.json()["detail"]
+    client.force_login(world.user_in)
+    r = client.post(
+        f"/patroli/sesi/{session.pk}/foto/",
+        {"photo": SimpleUploadedFile("z.png", bomb, "image/png")},
+        follow=True,
+    )
+    assert r.status_code == 200 and "bukan foto" in r.content.decode()
     assert not SessionPhoto.objects.exists()
 
 
