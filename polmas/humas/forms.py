@@ -32,6 +32,16 @@ class ActivityJsonForm(forms.Form):
                 _("JSON tidak valid pada baris %(line)s, kolom %(col)s.")
                 % {"line": exc.lineno, "col": exc.colno}
             ) from exc
+        except ValueError as exc:
+            # jsontext refuses what no database can store or the parser cannot survive:
+            # NaN/Infinity (or a number too large for a float), an integer of more than
+            # 4,300 digits, nesting too deep.
+            raise forms.ValidationError(
+                _(
+                    "JSON tidak dapat diterima: angka NaN/Infinity, angka terlalu besar, "
+                    "atau susunan bertingkat terlalu dalam."
+                )
+            ) from exc
         if not isinstance(data, dict):
             raise forms.ValidationError(_("Data kegiatan harus berupa objek JSON."))
         return data

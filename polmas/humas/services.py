@@ -47,6 +47,13 @@ def _add_version(release: PressRelease, actor: Any, note: str) -> PressReleaseVe
     )
 
 
+def _lock_fresh(release: PressRelease) -> None:
+    """Lock the release's row until the surrounding transaction ends and reload ``release`` from
+    it, so the status checked is the one committed last: of two concurrent actions (terbitkan
+    and kembalikan on one approved release) the second waits, then sees the first's result."""
+    release.refresh_from_db(from_queryset=PressRelease.objects.select_for_update())
+
+
 @transaction.atomic
 def draft_from_activity(
     *,
@@ -62,6 +69,23 @@ def draft_from_activity(
         drafted = draft_release(activity)
     except ActivityInputError as exc:
         raise ValidationError(str(exc)) from exc
+    # The same limits as the edit form, so a drafted release can always be edited and saved.
+    if len(drafted.title) > MAX_TITLE:
+        raise ValidationError(
+            _(
+                "Judul hasil susunan terlalu panjang (%(length)s karakter, maksimal %(max)s). "
+                "Persingkat nama satuan, jenis kegiatan atau nama pemilihan."
+            )
+            % {"length": len(drafted.title), "max": MAX_TITLE}
+        )
+    if len(drafted.body) > MAX_BODY:
+        raise ValidationError(
+            _(
+                "Isi hasil susunan terlalu panjang (%(length)s karakter, maksimal %(max)s). "
+                "Persingkat pesan, kutipan atau masukan warga."
+            )
+            % {"length": len(drafted.body), "max": MAX_BODY}
+        )
     release = PressRelease.objects.create(
         unit=unit,
         title=drafted.title,
@@ -88,6 +112,7 @@ def edit_release(
     *, actor: Any, release: PressRelease, title: str, body: str, note: str = ""
 ) -> PressRelease:
     _require_editor(actor, release.unit)
+    _lock_fresh(release)
     if release.status not in workflow.EDITABLE:
         raise ValidationError(
             _("Siaran pers berstatus %(status)s tidak dapat diubah.")
@@ -124,6 +149,7 @@ def transition_release(
     scope = get_scope(actor)
     if not scope.everything and not scope.covers_unit_path(release.unit.path):
         raise PermissionDenied(_("Siaran pers ini di luar cakupan Anda."))
+    _lock_fresh(release)
     options = workflow.allowed(release.status, scope.roles, superuser=scope.everything)
     if transition not in options:
         raise ValidationError(

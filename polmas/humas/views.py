@@ -22,6 +22,7 @@ from polmas.org.scope import get_scope
 from polmas.patrols.models import Patrol, PatrolStatus
 
 PAGE_SIZE = 20
+MAX_ID = 2**63 - 1  # the largest primary key any of our databases can hold
 
 
 def _release_or_404(request: HttpRequest, pk: int) -> PressRelease:
@@ -41,9 +42,12 @@ def release_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(*workflow.EDITORS)
 def release_from_patrol(request: HttpRequest) -> HttpResponse:
+    raw = request.POST.get("patrol", "").strip()
+    # Not a number (or beyond any id): no such patrol, like an id that does not exist.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and 0 < int(raw) <= MAX_ID):
+        raise Http404
     patrol = get_object_or_404(
-        Patrol.objects.restrict(request.user).filter(deleted_at__isnull=True),
-        pk=request.POST.get("patrol") or 0,
+        Patrol.objects.restrict(request.user).filter(deleted_at__isnull=True), pk=int(raw)
     )
     try:
         release = services.draft_from_patrol(actor=request.user, patrol=patrol)

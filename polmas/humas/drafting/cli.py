@@ -9,6 +9,7 @@ Exit codes: 0 drafted (warnings, if any, on stderr), 2 bad input or bad usage.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -93,12 +94,30 @@ def _read(source: str, stdin: TextIO) -> Any:
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"berkas '{source}' tidak dapat dibaca: {exc}") from exc
     try:
-        return json.loads(raw)
+        return json.loads(raw, parse_constant=_no_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         raise UsageError(
             f"JSON tidak valid di {label} pada baris {exc.lineno}, kolom {exc.colno}: "
             f"{JSON_MESSAGES.get(exc.msg, exc.msg)}"
         ) from exc
+    except (ValueError, RecursionError) as exc:
+        # An integer past Python's 4,300-digit limit (ValueError), NaN/Infinity or a float too
+        # large (refused below, as the web form refuses them), nesting that exhausts recursion.
+        raise UsageError(
+            f"JSON di {label} tidak dapat diterima: angka NaN/Infinity, angka terlalu besar, "
+            "atau susunan bertingkat terlalu dalam"
+        ) from exc
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"JSON constant {name} is not allowed")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a JSON number must be finite")
+    return value
 
 
 def _render(release: Release, output: str) -> str:

@@ -135,7 +135,10 @@ def _date_of(text: str) -> dt.date | dt.datetime | None:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
-    return value.replace(tzinfo=_WIB) if value.tzinfo is None else value.astimezone(_WIB)
+    try:
+        return value.replace(tzinfo=_WIB) if value.tzinfo is None else value.astimezone(_WIB)
+    except OverflowError:  # year 1 or 9999 with an offset: no WIB date exists
+        return None
 
 
 def source_vocabulary(source: Any) -> set[str]:

@@ -5,6 +5,10 @@ and simply left out of the release when absent. Fields that are present but malf
 type, blank text, unreadable date) are errors too, so an operator never loses a fact silently.
 Soft problems are warnings: a date without offset (taken as WIB), an unknown official role, a
 quote whose speaker is unknown (the quote is left out).
+
+Limits (errors, by JSON path): a text longer than :data:`MAX_TEXT` characters; a date or
+datetime whose year lies outside :data:`MIN_YEAR`..:data:`MAX_YEAR` (a year-1 or year-9999
+moment with an offset cannot even be converted to WIB).
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from .model import (
 )
 
 MAX_UNIT_DEPTH = 6
+MAX_TEXT = 5_000
+MIN_YEAR = 1900
+MAX_YEAR = 2100
 _ROLE_NAMES = ", ".join(role.value for role in Role)
 _SPACES = re.compile(r"\s+")
 
@@ -66,7 +73,21 @@ class _Reader:
         cleaned = _SPACES.sub(" ", value).strip()
         if not cleaned and required:
             self.error(path, "wajib diisi (teks kosong)")
+        if not self.short_enough(path, cleaned):
+            return ""
         return cleaned
+
+    def short_enough(self, path: str, text: str) -> bool:
+        if len(text) <= MAX_TEXT:
+            return True
+        self.error(path, f"terlalu panjang ({len(text)} karakter, maksimal {MAX_TEXT})")
+        return False
+
+    def year_in_range(self, path: str, raw: str, year: int) -> bool:
+        if MIN_YEAR <= year <= MAX_YEAR:
+            return True
+        self.error(path, f"tahun pada '{raw}' harus antara {MIN_YEAR} dan {MAX_YEAR}")
+        return False
 
     def items(self, data: Mapping[str, Any], key: str, path: str) -> list[Any]:
         value = data.get(key)
@@ -88,7 +109,8 @@ class _Reader:
             if not cleaned:
                 self.error(item_path, "tidak boleh kosong")
                 continue
-            out.append(cleaned)
+            if self.short_enough(item_path, cleaned):
+                out.append(cleaned)
         return tuple(out)
 
 
@@ -199,6 +221,8 @@ def _start(reader: _Reader, activity: Mapping[str, Any]) -> tuple[dt.datetime | 
         except ValueError:
             reader.error("activity.start", f"tanggal '{raw}' tidak valid")
             return None, True
+        if not reader.year_in_range("activity.start", raw, day.year):
+            return None, True
         reader.warn(
             "activity.start",
             f"'{raw}' hanya berisi tanggal tanpa jam; waktu (pagi/siang/sore/malam) tidak disebut",
@@ -211,6 +235,8 @@ def _start(reader: _Reader, activity: Mapping[str, Any]) -> tuple[dt.datetime | 
             "activity.start",
             f"'{raw}' bukan tanggal-waktu ISO 8601 (contoh: 2024-01-23T20:00:00+07:00)",
         )
+        return None, True
+    if not reader.year_in_range("activity.start", raw, value.year):
         return None, True
     if value.tzinfo is None:
         reader.warn(
@@ -273,12 +299,14 @@ def _election(reader: _Reader, data: Mapping[str, Any]) -> Election | None:
     day: dt.date | None = None
     if raw:
         try:
-            if len(raw) == 10:
-                day = dt.date.fromisoformat(raw)
-            else:
-                day = to_wib(dt.datetime.fromisoformat(raw)).date()
+            parsed: dt.date = (
+                dt.date.fromisoformat(raw) if len(raw) == 10 else dt.datetime.fromisoformat(raw)
+            )
         except ValueError:
             reader.error("election.date", f"'{raw}' bukan tanggal ISO (contoh: 2024-02-14)")
+        else:
+            if reader.year_in_range("election.date", raw, parsed.year):
+                day = to_wib(parsed).date() if isinstance(parsed, dt.datetime) else parsed
     if name and day is not None:
         return Election(name=name, date=day)
     return None
