@@ -28,6 +28,7 @@ from polmas.aspirations.schemas import (
     ReplyIn,
     TransitionIn,
 )
+from polmas.core.bounds import MAX_ID
 from polmas.org.models import Person
 from polmas.org.scope import get_scope
 
@@ -84,7 +85,6 @@ def _encode(c: Case, overdue: bool) -> str:
 # "time zone displacement out of range").
 CURSOR_EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 CURSOR_LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
-MAX_ID = 2**63 - 1
 
 
 def _decode(cursor: str) -> tuple[dt.datetime, int]:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from polmas.core.bounds import parse_id
 from polmas.core.models import AuditEvent
 from polmas.humas import selectors, services, workflow
 from polmas.humas.forms import ActivityJsonForm, ReleaseEditForm, TransitionForm
@@ -22,7 +23,6 @@ from polmas.org.scope import get_scope
 from polmas.patrols.models import Patrol, PatrolStatus
 
 PAGE_SIZE = 20
-MAX_ID = 2**63 - 1  # the largest primary key any of our databases can hold
 
 
 def _release_or_404(request: HttpRequest, pk: int) -> PressRelease:
@@ -42,12 +42,11 @@ def release_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(*workflow.EDITORS)
 def release_from_patrol(request: HttpRequest) -> HttpResponse:
-    raw = request.POST.get("patrol", "").strip()
-    # Not a number (or beyond any id): no such patrol, like an id that does not exist.
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 19 and 0 < int(raw) <= MAX_ID):
+    patrol_id = parse_id(request.POST.get("patrol", ""))
+    if patrol_id is None:  # not a number, or beyond any id: no such patrol
         raise Http404
     patrol = get_object_or_404(
-        Patrol.objects.restrict(request.user).filter(deleted_at__isnull=True), pk=int(raw)
+        Patrol.objects.restrict(request.user).filter(deleted_at__isnull=True), pk=patrol_id
     )
     try:
         release = services.draft_from_patrol(actor=request.user, patrol=patrol)

@@ -7,11 +7,12 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from polmas.core.bounds import EARLIEST_DAY
 from polmas.patrols.selectors.coverage import Period
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
-EARLIEST = dt.date(2000, 1, 1)
+EARLIEST = EARLIEST_DAY
 
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "Period", "PeriodError", "parse_period"]
 

@@ -21,11 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator, Field
 
+from polmas.core.bounds import EARLIEST_DAY, MAX_ID
 from polmas.core.formatting import WIB
 
-EARLIEST = dt.datetime(2000, 1, 1, tzinfo=WIB)
+EARLIEST = dt.datetime.combine(EARLIEST_DAY, dt.time(), tzinfo=WIB)
 MAX_AHEAD = dt.timedelta(days=731)  # two years
-MAX_ID = 2**63 - 1  # the largest primary key both databases store (signed 64-bit)
 
 
 def latest_moment() -> dt.datetime:

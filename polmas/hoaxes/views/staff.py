@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from polmas.core.bounds import EARLIEST_DAY
 from polmas.core.models import AuditEvent
 from polmas.hoaxes import selectors, services
 from polmas.hoaxes.briefing import counter_messages
@@ -24,7 +25,6 @@ from polmas.org.models import Unit
 
 # Briefings exist for days with data: nothing before the platform's earliest records, and at
 # most a year ahead (a plan). Beyond that the 7-day window arithmetic overflows `date`.
-BRIEFING_EARLIEST = dt.date(2000, 1, 1)
 BRIEFING_AHEAD = dt.timedelta(days=366)
 
 
@@ -155,7 +155,7 @@ def briefing(request: HttpRequest, unit: str, date: str) -> HttpResponse:
         day = dt.date.fromisoformat(date)
     except ValueError as exc:
         raise Http404(_("Tanggal tidak valid.")) from exc
-    if not BRIEFING_EARLIEST <= day <= timezone.localdate() + BRIEFING_AHEAD:
+    if not EARLIEST_DAY <= day <= timezone.localdate() + BRIEFING_AHEAD:
         raise Http404(_("Tanggal briefing di luar rentang yang didukung."))
     items = counter_messages(unit_obj, day, request.user)
     context = {"unit": unit_obj, "day": day, "items": items, "printed_at": timezone.now()}

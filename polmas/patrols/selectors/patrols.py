@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from polmas.core.bounds import MAX_ID
 from polmas.core.fastsql import Reader
 from polmas.org.models import Person, Unit, UnitLevel
 from polmas.org.scope import get_scope
@@ -47,7 +48,7 @@ def patrol_for(user: Any, patrol_id: int, *, with_members: bool = True) -> Patro
         # Same answer as `restrict`, without compiling a query on every request. The unit is
         # loaded on access.
         scope = get_scope(user)
-        if not scope.has_role or not 0 < patrol_id < 2**63:
+        if not scope.has_role or not 0 < patrol_id <= MAX_ID:
             return None
         found = _PATROL_FOR_SESSION.fetch([patrol_id])
         patrol = found[0] if found else None

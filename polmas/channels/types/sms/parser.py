@@ -12,33 +12,34 @@ from polmas.channels.types.base import Inbound, PayloadError, RawEvent
 from polmas.core.jsontext import storable
 
 
-def split(body: bytes, form: Any) -> list[RawEvent]:
-    """Form fields may hold NUL (``%00``), which PostgreSQL cannot store: U+FFFD instead, as in
+def _field(form: Any, name: str) -> str:
+    """A form field as text; NUL (``%00``), which PostgreSQL cannot store, becomes U+FFFD as in
     the JSON webhooks (:mod:`polmas.core.jsontext`)."""
+    value: str = storable(str(form.get(name, "")))
+    return value
+
+
+def split(body: bytes, form: Any) -> list[RawEvent]:
     if form is None:
         raise PayloadError("expected a form body")
-    return [RawEvent(storable(e.dedupe_key), storable(e.payload)) for e in _split(form)]
-
-
-def _split(form: Any) -> list[RawEvent]:
-    message_id = str(form.get("id", "")).strip()
+    message_id = _field(form, "id").strip()
     if not message_id:
         raise PayloadError("missing id")
     if form.get("type") == "status":
-        status = str(form.get("status", ""))
+        status = _field(form, "status")
         return [
             RawEvent(
                 f"status:{message_id}:{status}",
                 {"type": "status", "id": message_id, "status": status},
             )
         ]
-    sender = str(form.get("from", "")).strip()
+    sender = _field(form, "from").strip()
     if not sender:
         raise PayloadError("missing from")
     return [
         RawEvent(
             f"msg:{message_id}",
-            {"id": message_id, "from": sender, "text": str(form.get("text", ""))},
+            {"id": message_id, "from": sender, "text": _field(form, "text")},
         )
     ]
 
