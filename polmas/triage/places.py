@@ -75,7 +75,6 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Hit]:
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     hits: list[_Hit] = []
     i = 0
-    keys = list(gaz.by_key)
     while i < len(words):
         word = words[i][0]
         matched = False
@@ -93,7 +92,9 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Hit]:
         if matched:
             continue
         if len(word) >= 5 and word.isalpha() and i > 0 and words[i - 1][0] in FUZZY_CUES:
-            best = process.extractOne(word, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            best = process.extractOne(
+                word, gaz.by_key.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
             if best is not None:
                 cue = _cue_before(words, i)
                 hits.append(_Hit(words[i][1], words[i][2], list(gaz.by_key[best[0]]), cue))

@@ -32,6 +32,35 @@ PREFIXES += ("be", "pe", "pem", "pen", "peng", "se", "ng", "nge", "ka", "pa", "d
 _PREFIX_SET = frozenset(PREFIXES)
 _PREFIX_LENGTHS = sorted({len(p) for p in PREFIXES})
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+MEMO_LIMIT = 50_000
+"""Words whose open-keyword hits an index remembers before it forgets them all."""
+
+
+class OpenHits(dict[str, frozenset[str]]):
+    """word -> the open keywords in it: a keyword after an optional prefix, with any ending.
+
+    A pure function of the word, so it is remembered (at most :data:`MEMO_LIMIT` words; a full
+    memo is emptied)."""
+
+    def __init__(self, open_words: frozenset[str]) -> None:
+        super().__init__()
+        self.open_words = open_words
+        self.longest = max((len(w) for w in open_words), default=0)
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        open_words, longest = self.open_words, self.longest
+        found: set[str] = set()
+        for plen in _PREFIX_LENGTHS:
+            if plen and word[:plen] not in _PREFIX_SET:
+                continue
+            rest = word[plen:]
+            for size in range(2, min(len(rest), longest) + 1):
+                if rest[:size] in open_words:
+                    found.add(rest[:size])
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        hits = self[word] = frozenset(found)
+        return hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +70,17 @@ class KeywordIndex:
     Keywords are identified by their text as written in the rules file (``=word`` for exact).
     """
 
-    open_words: frozenset[str]
     exact_words: frozenset[str]
-    phrases: tuple[tuple[str, str, str, re.Pattern[str]], ...]
-    max_open: int
+    phrases: dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]
+    """first word -> (keyword, phrase, pattern) of each phrase starting with it."""
+    open_hits: OpenHits
 
     @classmethod
     def build(cls, keywords: set[str]) -> KeywordIndex:
         """Compile keywords (``=word`` exact; phrases contain a space or hyphen)."""
         open_words: set[str] = set()
         exact: set[str] = set()
-        phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
+        phrases: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
         for kw in sorted(keywords):
             is_exact = kw.startswith("=")
             word = kw[1:] if is_exact else kw
@@ -59,13 +88,13 @@ class KeywordIndex:
                 tail = r"(?![\w])" if is_exact else ""
                 pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}{tail}")
                 first = _WORD_RE.findall(word)[0]
-                phrases.append((kw, first, word, pattern))
+                phrases.setdefault(first, []).append((kw, word, pattern))
             elif is_exact:
                 exact.add(word)
             else:
                 open_words.add(word)
-        longest = max((len(w) for w in open_words), default=0)
-        return cls(frozenset(open_words), frozenset(exact), tuple(phrases), longest)
+        by_first = {first: tuple(found) for first, found in phrases.items()}
+        return cls(frozenset(exact), by_first, OpenHits(frozenset(open_words)))
 
     def hits(self, texts: tuple[str, ...]) -> set[str]:
         """Every keyword found in any of ``texts``."""
@@ -74,18 +103,11 @@ class KeywordIndex:
         for text in texts:
             words.update(_WORD_RE.findall(text))
         found.update("=" + w for w in words & self.exact_words)
-        open_words, longest = self.open_words, self.max_open
-        for word in words:
-            for plen in _PREFIX_LENGTHS:
-                if plen and word[:plen] not in _PREFIX_SET:
-                    continue
-                rest = word[plen:]
-                for size in range(2, min(len(rest), longest) + 1):
-                    if rest[:size] in open_words:
-                        found.add(rest[:size])
-        for kw, first, phrase, pattern in self.phrases:
-            if first in words and any(phrase in t and pattern.search(t) for t in texts):
-                found.add(kw)
+        found.update(*map(self.open_hits.__getitem__, words))
+        for first in words & self.phrases.keys():
+            for kw, phrase, pattern in self.phrases[first]:
+                if any(phrase in t and pattern.search(t) for t in texts):
+                    found.add(kw)
         return found
 
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import importlib
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +77,40 @@ def test_shipped_artifacts_read_dermayon_negation() -> None:
     ]
     assert normalise_fast("mau bli hp baru") == "mau beli hp baru"
     assert normalise_fast("abdi hayang ka pasar ayeuna").split()[1:3] == ["hayang", "ka"]
+
+
+def _unmemoised(text: str, table: SlangTable) -> str:
+    from polmas.triage.normalise import TOKEN_RE, normalise_token, table_for
+
+    tokens = TOKEN_RE.findall(text)
+    chosen = table_for(tokens, table)
+    return " ".join(normalise_token(t, chosen) for t in tokens)
+
+
+def test_memoised_normalisation_equals_token_by_token() -> None:
+    table = SlangTable(
+        {"gak": "tidak", "bli": "beli", "yg": "yang"}, frozenset({"isun"}), frozenset({"bli"})
+    )
+    texts = ["gak bli yg", "isun bli gak", "Gaaak BLI yg!!", "bli bli", "", "😀 yg"] * 3
+    for text in texts:  # the second and third rounds are served from the memos
+        assert normalise_fast(text, table) == _unmemoised(text, table)
+    assert normalise_fast("bli", table) == "beli"
+    assert normalise_fast("isun bli", table) == "isun bli"  # regional reading, its own memo
+
+
+@given(st.text(max_size=80))
+def test_memoised_normalisation_equals_token_by_token_on_any_text(text: str) -> None:
+    from polmas.triage.normalise import slang_dictionary
+
+    table = slang_dictionary()
+    assert isinstance(table, SlangTable)
+    assert normalise_fast(text, table) == _unmemoised(text, table)
+
+
+def test_normalisation_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("polmas.triage.normalise")  # the package exports a function
+    monkeypatch.setattr(module, "MEMO_LIMIT", 10)
+    table = SlangTable({"gak": "tidak"}, frozenset(), frozenset())
+    for i in range(100):
+        assert normalise_fast(f"gak kata{i}", table) == f"tidak kata{i}"
+        assert len(table.memo) <= 10

@@ -69,3 +69,16 @@ def test_corrections_change_category_and_urgency(tmp_path: Path) -> None:
     assert after[0].category == "ketertiban_umum"
     assert after[0].urgency == "tinggi"
     assert after[1].urgency == "darurat"  # corrections never silence an emergency keyword
+
+
+def test_open_keyword_memo_is_bounded_and_consistent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from polmas.triage import rules
+
+    monkeypatch.setattr(rules, "MEMO_LIMIT", 5)
+    index = rules.KeywordIndex.build({"tawur", "bakar", "=api", "kebakaran hutan"})
+    text = "terjadi tawuran dan pembakaran, api dari kebakaran hutan"
+    expected = {"tawur", "bakar", "=api", "kebakaran hutan"}
+    for i in range(40):  # new words fill and empty the memo between the checks
+        assert index.hits((f"kata{i} lain{i}",)) == set()
+        assert index.hits((text,)) == expected
+        assert len(index.open_hits) <= 5

@@ -1,0 +1,145 @@
+"""Hashed features, computed with memoised hashes instead of scikit-learn's vectorizer.
+
+The columns are exactly those of scikit-learn's ``HashingVectorizer`` as the models were trained
+with it (murmurhash3 of the UTF-8 feature, seed 0, ``abs(h) % n_features``, binary, every block
+L2-normalised on its own): ``tests/test_hashing.py`` compares both on the training texts, bit for
+bit. What changes is the work per message. The vectorizer hashes every n-gram of every message
+again and wraps each in a tuple; here
+
+- a word or word pair is hashed once and its column remembered (:class:`ColumnMemo`);
+- the ``char_wb`` 3-5-grams of a word depend only on the word, so a word's whole set of
+  character columns is remembered (:class:`WordCharMemo`), and a message's character block is
+  the union of its words' sets.
+
+Messages repeat words far more than they bring new ones, so almost every lookup is a hit. Both
+memos are bounded (:data:`MEMO_LIMIT` entries; a full memo is emptied and refills), so a flood of
+made-up words cannot grow a worker's memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import chain, pairwise
+
+import numpy as np
+from scipy import sparse
+from sklearn.utils import murmurhash3_32
+
+TOKEN = re.compile(r"(?u)\b\w+\b")
+"""scikit-learn's default ``token_pattern``, the word tokens of the word blocks."""
+
+MEMO_LIMIT = 100_000
+"""Features (words, word pairs, character n-grams) whose column a memo holds before it is
+emptied."""
+WORD_MEMO_LIMIT = 20_000
+"""Words whose character columns are held before that memo is emptied."""
+
+
+def column(feature: str, n_features: int) -> int:
+    """The column scikit-learn's ``FeatureHasher`` gives ``feature`` (seed 0, no sign).
+
+    scikit-learn defines the column of the hash -2**31, whose ``abs`` overflows an int32, as
+    ``abs(-2**31) % n_features``; Python's integers do not overflow, so ``abs`` gives it as is.
+    """
+    return abs(int(murmurhash3_32(feature, seed=0, positive=False))) % n_features
+
+
+class ColumnMemo(dict[str, int]):
+    """feature -> column, filled on first use."""
+
+    def __init__(self, n_features: int) -> None:
+        super().__init__()
+        self.n_features = n_features
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        index = self[feature] = column(feature, self.n_features)
+        return index
+
+
+def char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
+    """The ``char_wb`` n-grams of one whitespace-free word, as scikit-learn makes them."""
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    for n in range(low, high + 1):
+        if size <= n:  # a short word is counted once, whole, at the first n that covers it
+            grams.append(padded)
+            break
+        grams.extend(padded[i : i + n] for i in range(size - n + 1))
+    return grams
+
+
+class WordCharMemo(dict[str, tuple[int, ...]]):
+    """word -> the columns of its ``char_wb`` n-grams, filled on first use."""
+
+    def __init__(self, n_features: int, low: int, high: int) -> None:
+        super().__init__()
+        self.columns = ColumnMemo(n_features)
+        self.low, self.high = low, high
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        if len(self) >= WORD_MEMO_LIMIT:
+            self.clear()
+        found = tuple(map(self.columns.__getitem__, char_wb_ngrams(word, self.low, self.high)))
+        self[word] = found
+        return found
+
+
+def word_columns(text: str, memo: ColumnMemo) -> set[int]:
+    """Columns of the word 1-2-grams of ``text`` (scikit-learn's word analyzer)."""
+    tokens = TOKEN.findall(text)
+    found = set(map(memo.__getitem__, tokens))
+    if len(tokens) > 1:
+        found.update(map(memo.__getitem__, map(" ".join, pairwise(tokens))))
+    return found
+
+
+def char_columns(text: str, memo: WordCharMemo) -> set[int]:
+    """Columns of the ``char_wb`` n-grams of ``text``."""
+    return set(chain.from_iterable(map(memo.__getitem__, text.split())))
+
+
+def block_matrix(rows: Sequence[set[int]], n_features: int) -> sparse.csr_matrix:
+    """Binary rows, each L2-normalised, as a CSR matrix with sorted indices.
+
+    The value of a row with ``k`` columns is ``float32(1 / sqrt(k))`` computed in double, as
+    scikit-learn's ``normalize`` does it."""
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
+    with np.errstate(divide="ignore"):  # an empty row has no value to repeat
+        values = (1.0 / np.sqrt(lengths.astype(np.float64))).astype(np.float32)
+    matrix = sparse.csr_matrix(
+        (np.repeat(values, lengths), indices, indptr), shape=(len(rows), n_features)
+    )
+    matrix.sort_indices()  # in C; a row's values are all equal, so only the indices move
+    return matrix
+
+
+class HashedBlocks:
+    """The word and ``char_wb`` blocks over one memo each (shared by all word blocks)."""
+
+    def __init__(self, n_features: int, char_low: int, char_high: int) -> None:
+        self.n_features = n_features
+        self.words = ColumnMemo(n_features)
+        self.chars = WordCharMemo(n_features, char_low, char_high)
+
+    def clear(self) -> None:
+        """Forget every remembered column (benchmarks measure from a cold start)."""
+        self.words.clear()
+        self.chars.clear()
+        self.chars.columns.clear()
+
+    def word_block(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Word 1-2-grams, binary, L2-normalised."""
+        memo = self.words
+        return block_matrix([word_columns(t, memo) for t in texts], self.n_features)
+
+    def char_block(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """``char_wb`` n-grams, binary, L2-normalised."""
+        memo = self.chars
+        return block_matrix([char_columns(t, memo) for t in texts], self.n_features)
