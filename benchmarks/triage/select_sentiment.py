@@ -35,7 +35,7 @@ from polmas.triage.lexicon import pseudo_indonesian, to_indonesian
 from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
-from polmas.triage.training.data import load_smsa
+from polmas.triage.training.data import load_emot, load_smsa
 from polmas.triage.training.fit import baseline_predict, fit_nb_multiclass
 from polmas.triage.training.sentiment import (
     REGIONAL,
@@ -50,6 +50,13 @@ CLASSES = np.array(["negative", "neutral", "positive"])
 SOURCES = ("smsa", "javanese", "sundanese")
 NB_WEIGHTS = (0.25, 0.5, 1.0)
 BIASES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)
+EMOTION_SENTIMENT = {
+    "anger": "negative",
+    "fear": "negative",
+    "sadness": "negative",
+    "happy": "positive",
+    "love": "positive",
+}
 
 
 def _print_baseline(
@@ -96,6 +103,12 @@ def main() -> None:
         "--no-negation", action="store_true", help="block 4 without the negation marks"
     )
     parser.add_argument("--dump", help="save the out-of-fold scores of every setting (.npz)")
+    parser.add_argument(
+        "--emot",
+        action="store_true",
+        help="also each translated setting plus EmoT train as sentiment (anger/fear/sadness "
+        "negative, happy/love positive) in every training fold",
+    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = training_slang(data)
@@ -121,9 +134,16 @@ def main() -> None:
         [s in REGIONAL and twins[k or ""] is None for s, k in zip(sources, ids, strict=True)]
     )
     words = {} if args.no_word_list else load_word_list()
-    configs = [("3 blocks", None)] + [(f"4 blocks + {n} translated", n) for n in args.augment]
-    scores = {name: np.zeros((len(y), 3)) for name, _ in configs}
-    nb_scores = {name: np.zeros((len(y), 3)) for name, augment in configs if args.nb and augment}
+    configs: list[tuple[str, int | None, bool]] = [("3 blocks", None, False)]
+    configs += [(f"4 blocks + {n} translated", n, False) for n in args.augment]
+    if args.emot:
+        configs += [(f"4 blocks + {n} translated + EmoT", n, True) for n in args.augment if n]
+        emot = load_emot(data, "train")
+        emot_y = np.asarray([EMOTION_SENTIMENT[label] for label in emot.labels])
+        emot_raw = [unescape(t).lower() for t in emot.texts]
+        emot_norm = [normalise_fast(unescape(t), slang) for t in emot.texts]
+    scores = {name: np.zeros((len(y), 3)) for name, _, _ in configs}
+    nb_scores = {name: np.zeros((len(y), 3)) for name, augment, _ in configs if args.nb and augment}
     translate = to_indonesian if args.no_negation else pseudo_indonesian
     for fit_idx, score_idx in folds:
         keys = sorted({ids[i] for i in fit_idx if ids[i] is not None}, key=int)
@@ -139,7 +159,7 @@ def main() -> None:
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
         x = featurise_views(raw, norm, [translate(t, lexicon) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
-        for name, augment in configs:
+        for name, augment, with_emot in configs:
             xf, yf = (
                 (x[fit_idx][:, :N_RAW], y[fit_idx]) if augment is None else (x[fit_idx], y[fit_idx])
             )
@@ -155,6 +175,12 @@ def main() -> None:
                 xa = featurise_views(extra_raw, extra_norm, extra_tr)
                 xf = sparse.vstack([xf, xa], format="csr")
                 yf = np.concatenate([yf, y[chosen], y[chosen]])
+            if with_emot:
+                emot_tr = [translate(t, lexicon) for t in emot_norm]
+                xf = sparse.vstack(
+                    [xf, featurise_views(emot_raw, emot_norm, emot_tr)], format="csr"
+                )
+                yf = np.concatenate([yf, emot_y])
             model = LinearSVC(C=1.0, random_state=0).fit(xf, yf)
             xs = x[score_idx][:, :N_RAW] if augment is None else x[score_idx]
             scores[name][score_idx] = model.decision_function(xs)
