@@ -44,7 +44,10 @@ def test_date_in_range() -> None:
     assert date_in_range(timezone.localdate()) and date_in_range(dt.date(2000, 1, 1))
     assert not date_in_range(dt.date(1, 1, 1)) and not date_in_range(dt.date(9999, 12, 31))
     assert not date_in_range(dt.date(1999, 12, 31))
-    assert not date_in_range((timezone.now() + MAX_AHEAD + dt.timedelta(days=1)).date())
+    # Dates are WIB calendar days: from 17:00 UTC on, the UTC date is a day behind WIB's.
+    latest = timezone.localdate(timezone.now() + MAX_AHEAD, WIB)
+    assert date_in_range(latest)
+    assert not date_in_range(latest + dt.timedelta(days=1))
 
 
 @pytest.mark.django_db
