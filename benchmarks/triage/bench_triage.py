@@ -8,10 +8,10 @@ Input (``--source``):
 - ``synthetic`` (default): 200-character messages built from ten self-written sentence
   fragments. They repeat the same few dozen words, so after the first batch nearly every hash
   the features need is already remembered.
-- ``held-out``: 200-character messages built from real texts no model was trained on (SmSA,
-  EmoT and NusaX validation files, the 20 % held-out hate-speech tweets), each text used once
-  per run while the pool lasts. Their vocabulary is as varied as residents' messages, so this
-  is the honest figure for the hashing memos.
+- ``held-out``: 200-character messages built from real texts (SmSA, EmoT and NusaX validation
+  files, the 20 % held-out hate-speech tweets), each text used once per run while the pool
+  lasts. Their vocabulary is as varied as residents' messages, so this is the honest figure for
+  the hashing memos. (Speed does not depend on whether a model has seen a text.)
 
 Every run starts with empty hashing memos, as a freshly started worker does.
 """
@@ -49,7 +49,7 @@ def make_messages(n: int, length: int, seed: int = 0) -> list[str]:
 
 
 def held_out_messages(n: int, length: int, seed: int = 0) -> list[str]:
-    """``n`` messages of ``length`` characters made of texts no model was trained on."""
+    """``n`` messages of ``length`` characters made of real validation and held-out texts."""
     from polmas.triage.paths import shared_data_dir
     from polmas.triage.training.data import NUSAX_LANGS, load_emot, load_hate, load_nusax, load_smsa
 

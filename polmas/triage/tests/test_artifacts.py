@@ -8,9 +8,7 @@ import pytest
 
 from polmas.triage.lexicon import load_lexicon
 from polmas.triage.linear import LinearHeads
-from polmas.triage.normalise import load_slang_dictionary
 from polmas.triage.paths import artifacts_dir, shared_data_dir
-from polmas.triage.stack import Stack
 from polmas.triage.training.fixtures import fixture_metrics
 
 MANIFEST = json.loads((artifacts_dir() / "manifest.json").read_text(encoding="utf-8"))
@@ -30,19 +28,44 @@ def test_heads_load() -> None:
     assert model.heads["sentiment"].classes == ("negative", "neutral", "positive")
 
 
+def test_shipped_files_are_those_the_manifest_records() -> None:
+    from polmas.triage.training.data import sha256
+
+    recorded = MANIFEST["artifact_sha256"]
+    assert {"models.npz", "stack.json", "lexicon.json", "slang.json"} <= set(recorded)
+    for name, digest in recorded.items():
+        assert sha256(artifacts_dir() / name) == digest, name
+
+
 @pytest.mark.skipif(
     not (shared_data_dir() / "nlp" / "smsa").exists(), reason="shared data not available"
 )
 def test_recorded_validation_metrics_reproduce() -> None:
-    from polmas.triage.training.metrics import evaluate_heads
+    """The recorded figures come from a fit on the training splits alone (the shipped model
+    has also seen the validation rows): fit it again and score it."""
+    from polmas.triage.training.train import evaluation_metrics
 
-    model = LinearHeads.load(artifacts_dir() / "models.npz")
-    stack = Stack.load(artifacts_dir() / "stack.json")
-    slang = load_slang_dictionary(artifacts_dir())
-    lexicon = load_lexicon(artifacts_dir())
-    metrics = evaluate_heads(model, stack, shared_data_dir(), slang, lexicon)
+    metrics = evaluation_metrics(shared_data_dir())
+    assert set(metrics) == set(MANIFEST["validation_metrics"])
     for key, value in MANIFEST["validation_metrics"].items():
         assert metrics[key] == pytest.approx(value, abs=1e-4), key
+
+
+@pytest.mark.skipif(
+    not (shared_data_dir() / "nlp" / "smsa").exists(), reason="shared data not available"
+)
+def test_training_with_validation_adds_the_validation_rows() -> None:
+    from polmas.triage.training.data import load_smsa
+    from polmas.triage.training.sentiment import nusax_training, smsa_rows
+
+    data = shared_data_dir()
+    train, valid = load_smsa(data, "train"), load_smsa(data, "valid")
+    both = smsa_rows(data, with_validation=True)
+    assert both.texts == train.texts + valid.texts and both.labels == train.labels + valid.labels
+    assert smsa_rows(data).texts == train.texts
+    for lang in ("indonesian", "javanese", "sundanese"):
+        only, joined = nusax_training(data, lang), nusax_training(data, lang, True)
+        assert len(only) == 500 and len(joined) == 600 and only.items() <= joined.items()
 
 
 def test_fixture_darurat_recall() -> None:

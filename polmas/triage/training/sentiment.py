@@ -12,6 +12,10 @@
 
 Both choices and :data:`AUGMENT_ROWS` were made on NusaX-id-grouped 5-fold CV of the training
 data (``benchmarks/triage/select_sentiment.py``), not on the validation files.
+
+Every function reads the training splits; with ``with_validation=True`` it also reads the
+validation files, for the model that is shipped once its figures have been measured
+(:func:`polmas.triage.training.train.train`).
 """
 
 from __future__ import annotations
@@ -34,12 +38,12 @@ from polmas.triage.training.align import (
     learn_lexicons,
     merge_to_indonesian,
 )
-from polmas.triage.training.data import load_slang, load_smsa
+from polmas.triage.training.data import NUSAX_LANGS, Split, load_slang, load_smsa
 
 REGIONAL = ("javanese", "sundanese")
-AUGMENT_ROWS = 11_000
-"""SmSA training rows translated into each regional language (a seeded sample; 11,000 = all).
-Grouped CV, mean macro-F1 of SmSA/jv/su rows: none 0.869, 3,000 rows 0.872, all 0.881."""
+AUGMENT_ROWS: int | None = None
+"""SmSA rows translated into each regional language: a seeded sample of this many, or all when
+None. Grouped CV, mean macro-F1 of SmSA/jv/su rows: none 0.869, 3,000 rows 0.872, all 0.881."""
 AUGMENT_SEED = 0
 LEXICON_SOURCE = (
     "learnt from NusaX-Senti train (Winata et al. 2023), CC BY-SA 4.0, joined with our own "
@@ -56,7 +60,32 @@ def load_word_list() -> dict[str, Lexicon]:
     return {lang: dict(table[lang]) for lang in REGIONAL}
 
 
-def training_slang(data: Path, kamus: dict[str, str] | None = None) -> SlangTable:
+def smsa_rows(data: Path, with_validation: bool = False) -> Split:
+    """SmSA train, and valid after it when ``with_validation``."""
+    rows = load_smsa(data, "train")
+    if not with_validation:
+        return rows
+    valid = load_smsa(data, "valid")
+    return Split(rows.texts + valid.texts, rows.labels + valid.labels)
+
+
+def nusax_training(
+    data: Path, lang: str, with_validation: bool = False
+) -> dict[str, tuple[str, str]]:
+    """NusaX train rows by id, and the valid rows when ``with_validation`` (the splits' ids are
+    disjoint; the same id is the same sentence in every language)."""
+    rows = nusax_rows(data, lang)
+    if with_validation:
+        valid = nusax_rows(data, lang, "valid")
+        if rows.keys() & valid.keys():
+            raise ValueError(f"NusaX {lang}: train and valid share ids")
+        rows.update(valid)
+    return rows
+
+
+def training_slang(
+    data: Path, kamus: dict[str, str] | None = None, with_validation: bool = False
+) -> SlangTable:
     """The merged slang dictionary of training (``kamus``: :func:`load_slang` of ``data``, read
     here unless the caller has it), with its regional reading (:class:`SlangTable`).
 
@@ -70,12 +99,13 @@ def training_slang(data: Path, kamus: dict[str, str] | None = None) -> SlangTabl
     words = load_word_list()
     listed = {w: t for lang in REGIONAL for w, t in words[lang].items()}
     ambiguous = frozenset(w for w, t in listed.items() if merged.get(w, t) != t)
+    nusax = {lang: nusax_training(data, lang, with_validation) for lang in NUSAX_LANGS}
     seen = frequent_words(
-        (_words(text) for lang in REGIONAL for text, _ in nusax_rows(data, lang).values()), 2
+        (_words(text) for lang in REGIONAL for text, _ in nusax[lang].values()), 2
     )
-    common = frequent_words(_words(t) for t in load_smsa(data, "train").texts) | frequent_words(
-        (_words(text) for text, _ in nusax_rows(data, "indonesian").values()), 1
-    )
+    common = frequent_words(
+        _words(t) for t in smsa_rows(data, with_validation).texts
+    ) | frequent_words((_words(text) for text, _ in nusax["indonesian"].values()), 1)
     markers = frozenset((set(listed) | seen) - common - ambiguous)
     return SlangTable(merged, markers, ambiguous)
 
@@ -145,21 +175,21 @@ def _norm(text: str, slang: dict[str, str]) -> str:
     return normalise_fast(unescape(text), slang)
 
 
-def build_lexicons(data: Path, slang: dict[str, str]) -> Lexicons:
-    """Lexicons from the parallel NusaX training pairs (validation files are not read), joined
-    with our word list."""
-    indonesian = nusax_rows(data, "indonesian")
+def build_lexicons(data: Path, slang: dict[str, str], with_validation: bool = False) -> Lexicons:
+    """Lexicons from the parallel NusaX training pairs (and the validation pairs when
+    ``with_validation``), joined with our word list."""
+    indonesian = nusax_training(data, "indonesian", with_validation)
     ids = sorted(indonesian, key=int)
     target = [_norm(indonesian[i][0], slang).split() for i in ids]
     forward: list[Lexicon] = []
     backward: dict[str, Lexicon] = {}
     for lang in REGIONAL:
-        rows = nusax_rows(data, lang)
+        rows = nusax_training(data, lang, with_validation)
         source = [_norm(rows[i][0], slang).split() for i in ids]
         to_id, from_id = learn_lexicons(source, target)
         forward.append(to_id)
         backward[lang] = from_id
-    smsa = load_smsa(data, "train")
+    smsa = smsa_rows(data, with_validation)
     keep = frequent_words([_norm(t, slang) for t in smsa.texts] + [" ".join(t) for t in target])
     forward = with_word_list(forward, load_word_list())
     return Lexicons(merge_to_indonesian(forward, keep), backward)
@@ -175,12 +205,15 @@ class SentimentRows:
     labels: list[str]
 
 
-def training_rows(data: Path, slang: dict[str, str], lexicons: Lexicons) -> SentimentRows:
-    """SmSA + NusaX (id/jv/su) train, plus SmSA rows translated into Javanese and Sundanese."""
-    smsa = load_smsa(data, "train")
+def training_rows(
+    data: Path, slang: dict[str, str], lexicons: Lexicons, with_validation: bool = False
+) -> SentimentRows:
+    """SmSA + NusaX (id/jv/su) train (and valid when ``with_validation``), plus SmSA rows
+    translated into Javanese and Sundanese."""
+    smsa = smsa_rows(data, with_validation)
     texts, labels = list(smsa.texts), list(smsa.labels)
     for lang in ("indonesian", *REGIONAL):
-        rows = nusax_rows(data, lang)
+        rows = nusax_training(data, lang, with_validation)
         for i in sorted(rows, key=int):
             texts.append(rows[i][0])
             labels.append(rows[i][1])
