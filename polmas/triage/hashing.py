@@ -6,25 +6,29 @@ L2-normalised on its own): ``tests/test_hashing.py`` compares both on the traini
 bit. What changes is the work per message. The vectorizer hashes every n-gram of every message
 again and wraps each in a tuple; here
 
-- a word or word pair is hashed once and its column remembered (:class:`ColumnMemo`);
+- a word or word pair is hashed once and its column remembered;
 - the ``char_wb`` 3-5-grams of a word depend only on the word, so a word's whole set of
-  character columns is remembered (:class:`WordCharMemo`), and a message's character block is
-  the union of its words' sets.
+  character columns is remembered, and a message's character block is the union of its words'
+  sets.
 
-Messages repeat words far more than they bring new ones, so almost every lookup is a hit. Both
-memos are bounded (:data:`MEMO_LIMIT` entries; a full memo is emptied and refills), so a flood of
-made-up words cannot grow a worker's memory.
+Messages repeat words far more than they bring new ones, so almost every lookup is a hit. The
+memos (:class:`polmas.triage.memo.Memo`) are bounded (:data:`MEMO_LIMIT` features,
+:data:`WORD_MEMO_LIMIT` words; a full memo is emptied and refills), so a flood of made-up words
+cannot grow a worker's memory.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 from itertools import chain, pairwise
 
 import numpy as np
 from scipy import sparse
 from sklearn.utils import murmurhash3_32
+
+from polmas.triage.memo import Memo
 
 TOKEN = re.compile(r"(?u)\b\w+\b")
 """scikit-learn's default ``token_pattern``, the word tokens of the word blocks."""
@@ -45,20 +49,6 @@ def column(feature: str, n_features: int) -> int:
     return abs(int(murmurhash3_32(feature, seed=0, positive=False))) % n_features
 
 
-class ColumnMemo(dict[str, int]):
-    """feature -> column, filled on first use."""
-
-    def __init__(self, n_features: int) -> None:
-        super().__init__()
-        self.n_features = n_features
-
-    def __missing__(self, feature: str) -> int:
-        if len(self) >= MEMO_LIMIT:
-            self.clear()
-        index = self[feature] = column(feature, self.n_features)
-        return index
-
-
 def char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
     """The ``char_wb`` n-grams of one whitespace-free word, as scikit-learn makes them."""
     padded = f" {word} "
@@ -72,23 +62,7 @@ def char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
     return grams
 
 
-class WordCharMemo(dict[str, tuple[int, ...]]):
-    """word -> the columns of its ``char_wb`` n-grams, filled on first use."""
-
-    def __init__(self, n_features: int, low: int, high: int) -> None:
-        super().__init__()
-        self.columns = ColumnMemo(n_features)
-        self.low, self.high = low, high
-
-    def __missing__(self, word: str) -> tuple[int, ...]:
-        if len(self) >= WORD_MEMO_LIMIT:
-            self.clear()
-        found = tuple(map(self.columns.__getitem__, char_wb_ngrams(word, self.low, self.high)))
-        self[word] = found
-        return found
-
-
-def word_columns(text: str, memo: ColumnMemo) -> set[int]:
+def word_columns(text: str, memo: Memo[str, int]) -> set[int]:
     """Columns of the word 1-2-grams of ``text`` (scikit-learn's word analyzer)."""
     tokens = TOKEN.findall(text)
     found = set(map(memo.__getitem__, tokens))
@@ -97,7 +71,7 @@ def word_columns(text: str, memo: ColumnMemo) -> set[int]:
     return found
 
 
-def char_columns(text: str, memo: WordCharMemo) -> set[int]:
+def char_columns(text: str, memo: Memo[str, tuple[int, ...]]) -> set[int]:
     """Columns of the ``char_wb`` n-grams of ``text``."""
     return set(chain.from_iterable(map(memo.__getitem__, text.split())))
 
@@ -121,18 +95,25 @@ def block_matrix(rows: Sequence[set[int]], n_features: int) -> sparse.csr_matrix
 
 
 class HashedBlocks:
-    """The word and ``char_wb`` blocks over one memo each (shared by all word blocks)."""
+    """The word and ``char_wb`` blocks, over three memos: feature -> column (word blocks),
+    character n-gram -> column, and word -> the columns of its character n-grams."""
 
     def __init__(self, n_features: int, char_low: int, char_high: int) -> None:
         self.n_features = n_features
-        self.words = ColumnMemo(n_features)
-        self.chars = WordCharMemo(n_features, char_low, char_high)
+        self.words: Memo[str, int] = Memo(partial(column, n_features=n_features), MEMO_LIMIT)
+        self.grams: Memo[str, int] = Memo(partial(column, n_features=n_features), MEMO_LIMIT)
+        grams = self.grams
+
+        def word_chars(word: str) -> tuple[int, ...]:
+            return tuple(map(grams.__getitem__, char_wb_ngrams(word, char_low, char_high)))
+
+        self.chars: Memo[str, tuple[int, ...]] = Memo(word_chars, WORD_MEMO_LIMIT)
 
     def clear(self) -> None:
         """Forget every remembered column (benchmarks measure from a cold start)."""
         self.words.clear()
+        self.grams.clear()
         self.chars.clear()
-        self.chars.columns.clear()
 
     def word_block(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Word 1-2-grams, binary, L2-normalised."""

@@ -14,9 +14,10 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from polmas.triage.memo import Memo
 from polmas.triage.paths import PACKAGE_DIR, artifacts_dir
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -24,7 +25,7 @@ _REPEAT3_RE = re.compile(r"([^\W\d_])\1{2,}")
 _DIGIT_RUN_RE = re.compile(r"\d{2,}")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 MEMO_LIMIT = 50_000
-"""Tokens a :class:`NormalisedTokens` memo holds before it is emptied."""
+"""Tokens a normal-form memo of a :class:`SlangTable` holds before it is emptied."""
 _INNER_DIGIT_RE = re.compile(r"[^\W\d_]\d[^\W\d_]")
 
 
@@ -102,8 +103,11 @@ class SlangTable(dict[str, str]):
         self.markers = markers
         self.regional_words = regional_words
         self.regional = {k: v for k, v in table.items() if k not in regional_words}
-        self.memo = NormalisedTokens(self)
-        self.regional_memo = NormalisedTokens(self.regional)
+        # token -> its normal form under each reading (a pure function of the two).
+        self.memo: Memo[str, str] = Memo(partial(normalise_token, slang=self), MEMO_LIMIT)
+        self.regional_memo: Memo[str, str] = Memo(
+            partial(normalise_token, slang=self.regional), MEMO_LIMIT
+        )
 
     def for_tokens(self, tokens: list[str]) -> dict[str, str]:
         """The table to normalise these (original) tokens with."""
@@ -111,29 +115,11 @@ class SlangTable(dict[str, str]):
             return self.regional
         return self
 
-    def memo_for(self, tokens: list[str]) -> NormalisedTokens:
+    def memo_for(self, tokens: list[str]) -> Memo[str, str]:
         """:meth:`for_tokens` as a memo of normalised tokens."""
         if any(t.lower() in self.markers for t in tokens):
             return self.regional_memo
         return self.memo
-
-
-class NormalisedTokens(dict[str, str]):
-    """token -> :func:`normalise_token` of it with one table, filled on first use.
-
-    A token's normal form depends only on the token and the table, and messages repeat their
-    words, so most tokens are looked up, not normalised again. At most :data:`MEMO_LIMIT`
-    entries are kept; a full memo is emptied."""
-
-    def __init__(self, table: dict[str, str]) -> None:
-        super().__init__()
-        self.table = table
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= MEMO_LIMIT:
-            self.clear()
-        value = self[token] = normalise_token(token, self.table)
-        return value
 
 
 def table_for(tokens: list[str], slang: dict[str, str]) -> dict[str, str]:

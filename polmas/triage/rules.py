@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from polmas.triage.memo import Memo
 from polmas.triage.paths import RULES_FILE
 
 CATEGORIES = (
@@ -36,31 +37,17 @@ MEMO_LIMIT = 50_000
 """Words whose open-keyword hits an index remembers before it forgets them all."""
 
 
-class OpenHits(dict[str, frozenset[str]]):
-    """word -> the open keywords in it: a keyword after an optional prefix, with any ending.
-
-    A pure function of the word, so it is remembered (at most :data:`MEMO_LIMIT` words; a full
-    memo is emptied)."""
-
-    def __init__(self, open_words: frozenset[str]) -> None:
-        super().__init__()
-        self.open_words = open_words
-        self.longest = max((len(w) for w in open_words), default=0)
-
-    def __missing__(self, word: str) -> frozenset[str]:
-        open_words, longest = self.open_words, self.longest
-        found: set[str] = set()
-        for plen in _PREFIX_LENGTHS:
-            if plen and word[:plen] not in _PREFIX_SET:
-                continue
-            rest = word[plen:]
-            for size in range(2, min(len(rest), longest) + 1):
-                if rest[:size] in open_words:
-                    found.add(rest[:size])
-        if len(self) >= MEMO_LIMIT:
-            self.clear()
-        hits = self[word] = frozenset(found)
-        return hits
+def open_keywords(word: str, open_words: frozenset[str], longest: int) -> frozenset[str]:
+    """The open keywords in ``word``: a keyword after an optional prefix, with any ending."""
+    found: set[str] = set()
+    for plen in _PREFIX_LENGTHS:
+        if plen and word[:plen] not in _PREFIX_SET:
+            continue
+        rest = word[plen:]
+        for size in range(2, min(len(rest), longest) + 1):
+            if rest[:size] in open_words:
+                found.add(rest[:size])
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +60,8 @@ class KeywordIndex:
     exact_words: frozenset[str]
     phrases: dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]
     """first word -> (keyword, phrase, pattern) of each phrase starting with it."""
-    open_hits: OpenHits
+    open_hits: Memo[str, frozenset[str]]
+    """word -> :func:`open_keywords` in it (a pure function of the word, so remembered)."""
 
     @classmethod
     def build(cls, keywords: set[str]) -> KeywordIndex:
@@ -94,7 +82,9 @@ class KeywordIndex:
             else:
                 open_words.add(word)
         by_first = {first: tuple(found) for first, found in phrases.items()}
-        return cls(frozenset(exact), by_first, OpenHits(frozenset(open_words)))
+        longest = max((len(w) for w in open_words), default=0)
+        find = partial(open_keywords, open_words=frozenset(open_words), longest=longest)
+        return cls(frozenset(exact), by_first, Memo(find, MEMO_LIMIT))
 
     def hits(self, texts: tuple[str, ...]) -> set[str]:
         """Every keyword found in any of ``texts``."""

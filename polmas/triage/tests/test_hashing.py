@@ -138,9 +138,9 @@ def test_memos_are_bounded_and_stay_correct(monkeypatch: pytest.MonkeyPatch) -> 
         assert_identical(_char(SMALL).transform(batch), blocks.char_block(batch))
         assert len(blocks.words) <= 50
         assert len(blocks.chars) <= 20
-        assert len(blocks.chars.columns) <= 50
+        assert len(blocks.grams) <= 50
     blocks.clear()
-    assert not blocks.words and not blocks.chars and not blocks.chars.columns
+    assert not blocks.words and not blocks.chars and not blocks.grams
 
 
 def test_an_empty_batch_and_empty_rows() -> None:
