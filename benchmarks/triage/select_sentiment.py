@@ -1,7 +1,7 @@
 """How the sentiment head's settings were chosen: id-grouped 5-fold CV on the training data only.
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
-       [--no-word-list] [--no-negation] [--dump FILE.npz]
+       [--no-word-list] [--no-negation] [--dump FILE.npz] [--emot] [--block-scale BLOCK SCALE]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
 same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
 training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
@@ -30,7 +30,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
-from polmas.triage.features import N_RAW, featurise_views, unescape
+from polmas.triage.features import BLOCK, N_FEATURES, N_RAW, featurise_views, unescape
 from polmas.triage.lexicon import pseudo_indonesian, to_indonesian
 from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
@@ -104,6 +104,14 @@ def main() -> None:
     )
     parser.add_argument("--dump", help="save the out-of-fold scores of every setting (.npz)")
     parser.add_argument(
+        "--block-scale",
+        nargs=2,
+        action="append",
+        metavar=("BLOCK", "SCALE"),
+        default=[],
+        help="multiply feature block BLOCK (1-4) by SCALE before fitting (repeatable)",
+    )
+    parser.add_argument(
         "--emot",
         action="store_true",
         help="also each translated setting plus EmoT train as sentiment (anger/fear/sadness "
@@ -145,6 +153,18 @@ def main() -> None:
     scores = {name: np.zeros((len(y), 3)) for name, _, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment, _ in configs if args.nb and augment}
     translate = to_indonesian if args.no_negation else pseudo_indonesian
+    column_scale = np.ones(N_FEATURES, dtype=np.float32)
+    for block, scale in args.block_scale:
+        start = (int(block) - 1) * BLOCK
+        column_scale[start : start + BLOCK] = float(scale)
+    rescale = sparse.diags(column_scale, format="csr")
+
+    def views(
+        raw_texts: list[str], norm_texts: list[str], translated: list[str]
+    ) -> sparse.csr_matrix:
+        x = featurise_views(raw_texts, norm_texts, translated)
+        return x @ rescale if args.block_scale else x
+
     for fit_idx, score_idx in folds:
         keys = sorted({ids[i] for i in fit_idx if ids[i] is not None}, key=int)
         target = [norm[by_lang[("indonesian", k)]].split() for k in keys]
@@ -157,7 +177,7 @@ def main() -> None:
             forward = with_word_list(forward, words)
         indonesian = [norm[i] for i in fit_idx if src[i] in ("smsa", "indonesian")]
         lexicon = merge_to_indonesian(forward, frequent_words(indonesian))
-        x = featurise_views(raw, norm, [translate(t, lexicon) for t in norm])
+        x = views(raw, norm, [translate(t, lexicon) for t in norm])
         smsa_fit = [int(i) for i in fit_idx if src[i] == "smsa"]
         for name, augment, with_emot in configs:
             xf, yf = (
@@ -172,14 +192,12 @@ def main() -> None:
                 ]
                 extra_norm = [normalise_fast(t, slang) for t in extra_raw]
                 extra_tr = [translate(t, lexicon) for t in extra_norm]
-                xa = featurise_views(extra_raw, extra_norm, extra_tr)
+                xa = views(extra_raw, extra_norm, extra_tr)
                 xf = sparse.vstack([xf, xa], format="csr")
                 yf = np.concatenate([yf, y[chosen], y[chosen]])
             if with_emot:
                 emot_tr = [translate(t, lexicon) for t in emot_norm]
-                xf = sparse.vstack(
-                    [xf, featurise_views(emot_raw, emot_norm, emot_tr)], format="csr"
-                )
+                xf = sparse.vstack([xf, views(emot_raw, emot_norm, emot_tr)], format="csr")
                 yf = np.concatenate([yf, emot_y])
             model = LinearSVC(C=1.0, random_state=0).fit(xf, yf)
             xs = x[score_idx][:, :N_RAW] if augment is None else x[score_idx]
