@@ -125,6 +125,21 @@ class TransitionForm(forms.Form):
     sent_text = forms.CharField(max_length=4000, required=False)
 
 
+class ReclassifyForm(forms.Form):
+    """Staff correct the category / urgency (kept as a triage label)."""
+
+    category = forms.ChoiceField(label=_("Kategori"))
+    urgency = forms.ChoiceField(label=_("Urgensi"), choices=Urgency.choices)
+    note = forms.CharField(label=_("Alasan (opsional)"), max_length=500, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(
+            self.fields["category"],
+            [(c.code, c.name) for c in Category.objects.filter(is_active=True).order_by("name")],
+        )
+
+
 class ReplyForm(forms.Form):
     text = forms.CharField(label=_("Balasan"), max_length=4000, widget=forms.Textarea({"rows": 3}))
     public = forms.BooleanField(label=_("Kirim ke pelapor"), required=False, initial=True)

@@ -362,6 +362,7 @@ def case_fields_for_audit() -> list[str]:
     ]
 
 
+from polmas.aspirations.models_labels import TriageLabel  # noqa: E402
 from polmas.aspirations.models_messages import CaseMessage, Open311Key  # noqa: E402
 from polmas.aspirations.tally import CaseTally  # noqa: E402  (a model of this app)
 
@@ -386,6 +387,7 @@ __all__ = [
     "SlaPolicy",
     "SlaStage",
     "Status",
+    "TriageLabel",
     "Urgency",
     "attachment_path",
     "case_fields_for_audit",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("kasus/<int:pk>/", views.case_detail, name="case"),
     path("kasus/<int:pk>/tindakan/", views.case_action, name="action"),
     path("kasus/<int:pk>/balas/", views.case_reply, name="reply"),
+    path("kasus/<int:pk>/kategori/", views.case_reclassify, name="reclassify"),
 ]

@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from polmas.aspirations import exports, selectors, services, sla, workflow
-from polmas.aspirations.forms import BulkForm, InboxFilterForm, ReplyForm, TransitionForm
+from polmas.aspirations.forms import (
+    BulkForm,
+    InboxFilterForm,
+    ReclassifyForm,
+    ReplyForm,
+    TransitionForm,
+)
 from polmas.aspirations.models import Case
 from polmas.core.models import AuditEvent
 from polmas.org.access import role_required
@@ -132,6 +138,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "events": AuditEvent.objects.for_object(case)[:100],
         "reply_form": ReplyForm(),
+        "reclassify_form": ReclassifyForm(
+            initial={"category": case.category.code, "urgency": case.urgency}
+        ),
         "seconds_left": sla.working_seconds_left(case, _now()),
         "bhabins": selectors_bhabins(case),
     }
@@ -182,6 +191,33 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Status kasus diperbarui."))
+    return redirect("aspirations:case", pk=case.pk)
+
+
+@role_required()
+@require_POST
+def case_reclassify(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    form = ReclassifyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kategori atau urgensi tidak valid."))
+        return redirect("aspirations:case", pk=case.pk)
+    d = form.cleaned_data
+    try:
+        services.reclassify_case(
+            actor=request.user,
+            case=case,
+            category_code=d["category"],
+            urgency=d["urgency"],
+            note=d.get("note") or "",
+        )
+    except services.CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Kategori dan urgensi diperbarui; koreksi ini disimpan untuk melatih triase."),
+        )
     return redirect("aspirations:case", pk=case.pk)
 
 

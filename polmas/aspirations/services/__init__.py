@@ -11,6 +11,7 @@ from polmas.aspirations.services.deadlines import check_deadlines
 from polmas.aspirations.services.intake import apply_triage, create_case
 from polmas.aspirations.services.keys import authenticate_open311_key, issue_open311_key
 from polmas.aspirations.services.messages import notify_reporter
+from polmas.aspirations.services.reclassify import reclassify_case
 from polmas.aspirations.services.staff import STAFF_ORIGINS, take_case
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "issue_open311_key",
     "notify_reporter",
     "rate_case",
+    "reclassify_case",
     "reply_to_case",
     "take_case",
     "transition_case",

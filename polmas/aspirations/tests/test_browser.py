@@ -1,6 +1,7 @@
 """The resident journey in a real browser (Debian's chromium through Playwright), phone-sized:
 report on /lapor/, keep the code, the Kapolsek of that desa sees it with its deadline and
-replies publicly, the resident reads the answer on /lacak/<code>/."""
+replies publicly and corrects the case's category (a triage label), the resident reads the
+answer on /lacak/<code>/."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from polmas.aspirations.categories import load_categories
-from polmas.aspirations.models import Case
+from polmas.aspirations.models import Case, TriageLabel
 from polmas.core.testing import screenshot
 from polmas.org.models import Region, Role, Unit
 from polmas.org.testing import TEST_PASSWORD, ensure_reference_data, make_officer
@@ -69,6 +70,17 @@ def test_resident_reports_officer_answers_resident_reads(
         staff.click("form[action$='/balas/'] button[type=submit]")
         staff.wait_for_selector(f"text={ANSWER}")
         screenshot(staff, "cases-4-replied")
+        # The officer corrects the category; the correction becomes a triage label.
+        target = "ketertiban_umum" if case.category.code != "ketertiban_umum" else "lalu_lintas"
+        staff.select_option("#reclassify select[name=category]", target)
+        staff.select_option("#reclassify select[name=urgency]", "tinggi")
+        staff.fill("#reclassify input[name=note]", "balap liar mengganggu ketertiban")
+        staff.click("#reclassify button[type=submit]")
+        staff.wait_for_selector("text=disimpan untuk melatih triase")
+        case.refresh_from_db()
+        assert (case.category.code, case.urgency) == (target, "tinggi")
+        label = TriageLabel.objects.get(case=case)
+        assert (label.category_code, label.urgency) == (target, "tinggi")
     finally:
         staff_context.close()
 

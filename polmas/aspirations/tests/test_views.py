@@ -44,6 +44,13 @@ class TestCasePagePermissions(PermissionMatrix):
             ok=(302,),
         ),
         Route(
+            "case reclassify",
+            "post",
+            lambda w, where: f"/kasus/{case_for(w, where).pk}/kategori/",
+            data=lambda w, where: {"category": "narkoba", "urgency": "tinggi"},
+            ok=(302,),
+        ),
+        Route(
             "case reply",
             "post",
             lambda w, where: f"/kasus/{case_for(w, where).pk}/balas/",

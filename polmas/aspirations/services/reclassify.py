@@ -1,0 +1,88 @@
+"""Staff correct a case's category or urgency; the correction becomes a triage label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from polmas.aspirations import sla, workflow
+from polmas.aspirations.models import CLOSED_STATUSES, Case, SlaStage, TriageLabel, Urgency
+from polmas.aspirations.services.common import CaseError, authorise, case_snapshot
+from polmas.aspirations.services.intake import active_category
+from polmas.core.audit import changed, record_event
+
+MAX_NOTE = 500
+
+
+def _retime(case: Case, now: dt.datetime) -> None:
+    """Apply the deadline policy of the new category / urgency to the running stage.
+
+    The stage keeps its start: a case raised to darurat is due that much sooner from when the
+    stage began, not from now. A paused case keeps its remaining time until it resumes."""
+    case.sla_policy = sla.policy_for(case.category_id, case.urgency)
+    policy, stage = case.sla_policy, case.sla_stage
+    if policy is None or not stage or case.stage_started_at is None or case.due_at is None:
+        return
+    due = sla.calendar_for(policy).add_working(
+        case.stage_started_at, sla.stage_hours(policy, SlaStage(stage)) * 3600
+    )
+    if due > now:  # not (or no longer) late: reminders and the breach mark start again
+        case.reminded_at = None
+        case.breached_at = None
+    case.due_at = due
+
+
+@transaction.atomic
+def reclassify_case(
+    *,
+    actor: Any,
+    case: Case,
+    category_code: str,
+    urgency: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Case:
+    """Set the category and urgency staff chose, re-time the deadline, audit it, and keep the
+    case's (masked) text with the new choice as a :class:`TriageLabel`."""
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("category", "sla_policy")
+        .get(pk=case.pk)
+    )
+    authorise(actor, case, workflow.ACTING_ROLES)
+    if case.status in CLOSED_STATUSES:
+        raise CaseError(_("Kategori kasus yang sudah ditutup tidak dapat diubah."))
+    category = active_category(category_code.strip())
+    if category is None:
+        raise CaseError(_("Kategori tidak dikenal atau tidak aktif."))
+    if urgency not in Urgency.values:
+        raise CaseError(_("Urgensi tidak dikenal."))
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        raise CaseError(_("Catatan paling panjang %(n)d karakter.") % {"n": MAX_NOTE})
+    if category.pk == case.category_id and urgency == case.urgency:
+        raise CaseError(_("Kategori dan urgensi sama dengan sebelumnya; tidak ada yang diubah."))
+    before = case_snapshot(case)
+    previous_category, previous_urgency = case.category.code, case.urgency
+    case.category, case.urgency = category, urgency
+    _retime(case, now or timezone.now())
+    case.save()
+    masked = (case.triage or {}).get("masked_text")
+    TriageLabel.objects.create(
+        case=case,
+        text=masked if isinstance(masked, str) and masked.strip() else case.description,
+        category_code=category.code,
+        urgency=urgency,
+        previous_category_code=previous_category,
+        previous_urgency=previous_urgency,
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+    b, a = changed(before, case_snapshot(case))
+    record_event(
+        actor=actor, verb="aspirations.case.reclassify", target=case, before=b, after=a, note=note
+    )
+    return case
