@@ -25,6 +25,7 @@ from polmas.aspirations.schemas import (
     CasePage,
     ErrorOut,
     MessageOut,
+    ReclassifyIn,
     ReplyIn,
     TransitionIn,
 )
@@ -255,6 +256,25 @@ def transition(request: HttpRequest, case_id: int, payload: TransitionIn) -> dic
             target=target,
             agency=payload.agency,
             sent_text=payload.sent_text,
+        )
+    )
+    return _detail(request, _case(request, case_id))
+
+
+@router.post(
+    "/cases/{case_id}/classification",
+    response={200: CaseDetail, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Koreksi kategori dan urgensi (disimpan sebagai label pelatihan triase)",
+)
+def reclassify(request: HttpRequest, case_id: int, payload: ReclassifyIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    _act(
+        lambda: services.reclassify_case(
+            actor=request.user,
+            case=case,
+            category_code=payload.category,
+            urgency=payload.urgency,
+            note=payload.note,
         )
     )
     return _detail(request, _case(request, case_id))

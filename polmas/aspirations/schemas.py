@@ -103,6 +103,14 @@ class TransitionIn(Schema):
     sent_text: str = ""
 
 
+class ReclassifyIn(Schema):
+    """Staff correct the category / urgency (kept as a triage label)."""
+
+    category: str = Field(min_length=1, max_length=40)
+    urgency: str = Field(min_length=1, max_length=8)
+    note: str = Field(default="", max_length=500)
+
+
 class ReplyIn(Schema):
     text: str = Field(min_length=1, max_length=4000)
     public: bool = True

@@ -47,6 +47,12 @@ class TestCaseApiPermissions(PermissionMatrix):
             data=lambda w, where: {"action": "verifikasi"},
         ),
         ApiRoute(
+            "classification",
+            "post",
+            lambda w, where: f"/api/v1/cases/{case_for(w, where).pk}/classification",
+            data=lambda w, where: {"category": "narkoba", "urgency": "tinggi"},
+        ),
+        ApiRoute(
             "reply",
             "post",
             lambda w, where: f"/api/v1/cases/{case_for(w, where).pk}/replies",
@@ -249,3 +255,32 @@ def test_reporter_email_must_be_an_email(client: Client, world: World) -> None:
     )
     assert good.status_code == 201, good.content
     assert Case.objects.get().reporter_email == "siti@example.org"
+
+
+def test_classification_correction_and_its_errors(client: Client, world: World) -> None:
+    from polmas.aspirations.models import TriageLabel
+
+    case = case_for(world, "in")
+    headers = _auth(world, world.user_in)
+    url = f"/api/v1/cases/{case.pk}/classification"
+    bad = [
+        ({"category": "tidak_ada", "urgency": "normal"}, 422),
+        ({"category": "narkoba", "urgency": "segera"}, 422),
+        ({"category": "", "urgency": "normal"}, 422),
+        ({"category": "narkoba", "urgency": "tinggi", "note": "x" * 501}, 422),
+        ({"category": "narkoba"}, 422),
+    ]
+    for body, status in bad:
+        response = client.post(url, body, "application/json", headers=headers)
+        assert response.status_code == status, body
+    assert not TriageLabel.objects.exists()
+    ok = client.post(
+        url, {"category": "narkoba", "urgency": "tinggi"}, "application/json", headers=headers
+    )
+    assert ok.status_code == 200
+    assert ok.json()["category"]["code"] == "narkoba" and ok.json()["urgency"] == "tinggi"
+    same = client.post(
+        url, {"category": "narkoba", "urgency": "tinggi"}, "application/json", headers=headers
+    )
+    assert same.status_code == 422 and "tidak ada yang diubah" in same.json()["detail"]
+    assert TriageLabel.objects.filter(case=case).count() == 1
