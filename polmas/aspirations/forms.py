@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from polmas.aspirations.models import Category, Channel, Kind, Origin, Privacy, Status, Urgency
 from polmas.aspirations.services.intake import MAX_ATTACHMENT_BYTES, MAX_DESCRIPTION
+from polmas.aspirations.services.reclassify import MAX_NOTE
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code
 
@@ -30,6 +31,11 @@ def desa_choices() -> list[tuple[str, Any]]:
     return [("", _("— tidak tahu / tidak dipilih —"))] + [
         (r.code, f"{r.name} (Kec. {r.parent.name if r.parent else '-'})") for r in rows
     ]
+
+
+def category_choices() -> list[tuple[str, Any]]:
+    """The active categories, as every form lists them."""
+    return [(c.code, c.name) for c in Category.objects.filter(is_active=True)]
 
 
 def _set_choices(field: forms.Field, choices: list[tuple[Any, Any]]) -> None:
@@ -72,8 +78,7 @@ class PublicReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         _set_choices(
             self.fields["category"],
-            [("", _("— tidak tahu —"))]
-            + [(c.code, c.name) for c in Category.objects.filter(is_active=True)],
+            [("", _("— tidak tahu —")), *category_choices()],
         )
         _set_choices(self.fields["desa"], desa_choices())
         if not self.is_bound:
@@ -130,14 +135,16 @@ class ReclassifyForm(forms.Form):
 
     category = forms.ChoiceField(label=_("Kategori"))
     urgency = forms.ChoiceField(label=_("Urgensi"), choices=Urgency.choices)
-    note = forms.CharField(label=_("Alasan (opsional)"), max_length=500, required=False)
+    note = forms.CharField(
+        label=_("Alasan (opsional)"),
+        max_length=MAX_NOTE,
+        required=False,
+        widget=forms.TextInput({"placeholder": _("Alasan (opsional)")}),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _set_choices(
-            self.fields["category"],
-            [(c.code, c.name) for c in Category.objects.filter(is_active=True).order_by("name")],
-        )
+        _set_choices(self.fields["category"], category_choices())
 
 
 class ReplyForm(forms.Form):
@@ -241,8 +248,7 @@ class StaffCaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         _set_choices(
             self.fields["category"],
-            [("", _("— otomatis —"))]
-            + [(c.code, c.name) for c in Category.objects.filter(is_active=True)],
+            [("", _("— otomatis —")), *category_choices()],
         )
         _set_choices(self.fields["desa"], desa_choices())
         if not self.is_bound:

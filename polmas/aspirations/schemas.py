@@ -7,6 +7,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from polmas.aspirations.services.reclassify import MAX_NOTE
+
 
 class Ref(Schema):
     code: str
@@ -108,7 +110,7 @@ class ReclassifyIn(Schema):
 
     category: str = Field(min_length=1, max_length=40)
     urgency: str = Field(min_length=1, max_length=8)
-    note: str = Field(default="", max_length=500)
+    note: str = Field(default="", max_length=MAX_NOTE)
 
 
 class ReplyIn(Schema):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from polmas.aspirations import neighbours, similarity, tally, tracking
@@ -20,6 +20,7 @@ from polmas.aspirations.models import (
     Category,
     Privacy,
     Status,
+    TriageLabel,
 )
 from polmas.aspirations.querysets import CaseQuerySet, desa_codes_within, overdue_q
 from polmas.org.models import Membership, Role
@@ -318,3 +319,10 @@ def public_messages(case: Case) -> list[Any]:
             kind__in=[MessageKind.PUBLIC_REPLY, MessageKind.NOTICE, MessageKind.REPORTER_INFO]
         ).order_by("created_at", "id")
     )
+
+
+def latest_triage_labels() -> QuerySet[TriageLabel]:
+    """The latest correction of every corrected case, oldest case first (the training lines of
+    ``polmas export-triage-labels``)."""
+    latest = TriageLabel.objects.values("case_id").annotate(last=Max("id")).values("last")
+    return TriageLabel.objects.filter(id__in=latest).order_by("case_id")

@@ -82,11 +82,27 @@ def start_stage(case: Case, now: dt.datetime) -> None:
     case.breached_at = None
     case.remaining_seconds = None
     policy = case.sla_policy
-    case.due_at = (
-        calendar_for(policy).add_working(now, stage_hours(policy, stage) * 3600)
-        if policy is not None
-        else None
-    )
+    case.due_at = deadline(policy, stage, now) if policy is not None else None
+
+
+def deadline(policy: SlaPolicy, stage: str, started: dt.datetime) -> dt.datetime:
+    """When a stage that began at ``started`` is due under ``policy``."""
+    return calendar_for(policy).add_working(started, stage_hours(policy, stage) * 3600)
+
+
+def apply_policy(case: Case, now: dt.datetime) -> None:
+    """Re-read the policy after the case's category or urgency changed, and re-time the running
+    stage from when it began (a case raised to darurat is due that much sooner). A paused case
+    keeps its remaining time until it resumes. Does not save."""
+    case.sla_policy = policy_for(case.category_id, case.urgency)
+    policy, stage = case.sla_policy, case.sla_stage
+    if policy is None or not stage or case.stage_started_at is None or case.due_at is None:
+        return
+    due = deadline(policy, stage, case.stage_started_at)
+    if due > now:  # not (or no longer) late: reminders and the breach mark start again
+        case.reminded_at = None
+        case.breached_at = None
+    case.due_at = due
 
 
 def pause(case: Case, now: dt.datetime) -> None:

@@ -10,30 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polmas.aspirations import sla, workflow
-from polmas.aspirations.models import CLOSED_STATUSES, Case, SlaStage, TriageLabel, Urgency
+from polmas.aspirations.models import CLOSED_STATUSES, Case, TriageLabel, Urgency
 from polmas.aspirations.services.common import CaseError, authorise, case_snapshot
 from polmas.aspirations.services.intake import active_category
 from polmas.core.audit import changed, record_event
 
 MAX_NOTE = 500
-
-
-def _retime(case: Case, now: dt.datetime) -> None:
-    """Apply the deadline policy of the new category / urgency to the running stage.
-
-    The stage keeps its start: a case raised to darurat is due that much sooner from when the
-    stage began, not from now. A paused case keeps its remaining time until it resumes."""
-    case.sla_policy = sla.policy_for(case.category_id, case.urgency)
-    policy, stage = case.sla_policy, case.sla_stage
-    if policy is None or not stage or case.stage_started_at is None or case.due_at is None:
-        return
-    due = sla.calendar_for(policy).add_working(
-        case.stage_started_at, sla.stage_hours(policy, SlaStage(stage)) * 3600
-    )
-    if due > now:  # not (or no longer) late: reminders and the breach mark start again
-        case.reminded_at = None
-        case.breached_at = None
-    case.due_at = due
+"""Longest reason staff may give for a correction (the form and the API schema use it too)."""
 
 
 @transaction.atomic
@@ -69,7 +52,7 @@ def reclassify_case(
     before = case_snapshot(case)
     previous_category, previous_urgency = case.category.code, case.urgency
     case.category, case.urgency = category, urgency
-    _retime(case, now or timezone.now())
+    sla.apply_policy(case, now or timezone.now())
     case.save()
     masked = (case.triage or {}).get("masked_text")
     TriageLabel.objects.create(
@@ -79,7 +62,7 @@ def reclassify_case(
         urgency=urgency,
         previous_category_code=previous_category,
         previous_urgency=previous_urgency,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
     b, a = changed(before, case_snapshot(case))
     record_event(

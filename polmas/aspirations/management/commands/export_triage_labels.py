@@ -15,15 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError
 
-from polmas.aspirations.models import TriageLabel
-
-
-def latest_labels() -> list[dict[str, str]]:
-    """The latest correction of every corrected case, oldest case first."""
-    latest: dict[int, TriageLabel] = {}
-    for label in TriageLabel.objects.order_by("id").iterator():
-        latest[label.case_id] = label
-    return [label.as_training_line() for label in latest.values()]
+from polmas.aspirations import selectors
 
 
 class Command(BaseCommand):
@@ -34,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            lines = latest_labels()
+            lines = [label.as_training_line() for label in selectors.latest_triage_labels()]
         except DatabaseError as exc:
             self.stderr.write(f"export-triage-labels: no corrections read ({exc})")
             lines = []
