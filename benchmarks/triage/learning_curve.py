@@ -25,7 +25,6 @@ from polmas.triage.paths import shared_data_dir
 from polmas.triage.training import sentiment
 from polmas.triage.training import train as training
 from polmas.triage.training.data import HateRow, Split, load_hate, load_slang, load_smsa
-from polmas.triage.training.metrics import evaluate_heads
 
 
 def use_part_of_hate(data: Path, fraction: float, rng: np.random.Generator) -> int:
@@ -75,9 +74,7 @@ def main() -> None:
     use = use_part_of_hate if args.part == "hate" else use_part_of_sentiment
     rows = use(data, args.fraction, rng)
     fitted = training.fit_all(data, load_slang(data), with_validation=False)
-    metrics = evaluate_heads(
-        fitted.model, fitted.stack, data, fitted.slang, fitted.lexicons.to_indonesian
-    )
+    metrics = training.scores_of(fitted, data)
     shown = {
         k: v for k, v in metrics.items() if k.startswith(("sentiment", "hate_speech_f1", "abusive"))
     }

@@ -109,17 +109,17 @@ class SlangTable(dict[str, str]):
             partial(normalise_token, slang=self.regional), MEMO_LIMIT
         )
 
+    def is_regional(self, tokens: list[str]) -> bool:
+        """Whether these (original) tokens are read as a Javanese or Sundanese message."""
+        return any(t.lower() in self.markers for t in tokens)
+
     def for_tokens(self, tokens: list[str]) -> dict[str, str]:
         """The table to normalise these (original) tokens with."""
-        if any(t.lower() in self.markers for t in tokens):
-            return self.regional
-        return self
+        return self.regional if self.is_regional(tokens) else self
 
     def memo_for(self, tokens: list[str]) -> Memo[str, str]:
         """:meth:`for_tokens` as a memo of normalised tokens."""
-        if any(t.lower() in self.markers for t in tokens):
-            return self.regional_memo
-        return self.memo
+        return self.regional_memo if self.is_regional(tokens) else self.memo
 
 
 def table_for(tokens: list[str], slang: dict[str, str]) -> dict[str, str]:

@@ -55,14 +55,14 @@ def test_recorded_validation_metrics_reproduce() -> None:
     not (shared_data_dir() / "nlp" / "smsa").exists(), reason="shared data not available"
 )
 def test_training_with_validation_adds_the_validation_rows() -> None:
-    from polmas.triage.training.data import load_smsa
-    from polmas.triage.training.sentiment import nusax_training, smsa_rows
+    from polmas.triage.training.data import load_smsa, training_split
+    from polmas.triage.training.sentiment import nusax_training
 
     data = shared_data_dir()
     train, valid = load_smsa(data, "train"), load_smsa(data, "valid")
-    both = smsa_rows(data, with_validation=True)
+    both = training_split(load_smsa, data, with_validation=True)
     assert both.texts == train.texts + valid.texts and both.labels == train.labels + valid.labels
-    assert smsa_rows(data).texts == train.texts
+    assert training_split(load_smsa, data).texts == train.texts
     for lang in ("indonesian", "javanese", "sundanese"):
         only, joined = nusax_training(data, lang), nusax_training(data, lang, True)
         assert len(only) == 500 and len(joined) == 600 and only.items() <= joined.items()

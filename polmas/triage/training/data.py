@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,18 @@ class Split:
 
     texts: list[str]
     labels: list[str]
+
+
+def training_split(
+    load: Callable[[Path, str], Split], data: Path, with_validation: bool = False
+) -> Split:
+    """The ``train`` split of ``load``, followed by its ``valid`` split when
+    ``with_validation`` (rows the shipped fit adds; :func:`polmas.triage.training.train.train`)."""
+    rows = load(data, "train")
+    if not with_validation:
+        return rows
+    valid = load(data, "valid")
+    return Split(rows.texts + valid.texts, rows.labels + valid.labels)
 
 
 @dataclass(frozen=True, slots=True)

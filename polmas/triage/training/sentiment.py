@@ -38,7 +38,7 @@ from polmas.triage.training.align import (
     learn_lexicons,
     merge_to_indonesian,
 )
-from polmas.triage.training.data import NUSAX_LANGS, Split, load_slang, load_smsa
+from polmas.triage.training.data import NUSAX_LANGS, load_slang, load_smsa, training_split
 
 REGIONAL = ("javanese", "sundanese")
 AUGMENT_ROWS: int | None = None
@@ -58,15 +58,6 @@ def load_word_list() -> dict[str, Lexicon]:
     """Our hand-written regional -> Indonesian word list, per language of :data:`REGIONAL`."""
     table = json.loads(WORD_LIST.read_text(encoding="utf-8"))
     return {lang: dict(table[lang]) for lang in REGIONAL}
-
-
-def smsa_rows(data: Path, with_validation: bool = False) -> Split:
-    """SmSA train, and valid after it when ``with_validation``."""
-    rows = load_smsa(data, "train")
-    if not with_validation:
-        return rows
-    valid = load_smsa(data, "valid")
-    return Split(rows.texts + valid.texts, rows.labels + valid.labels)
 
 
 def nusax_training(
@@ -104,7 +95,7 @@ def training_slang(
         (_words(text) for lang in REGIONAL for text, _ in nusax[lang].values()), 2
     )
     common = frequent_words(
-        _words(t) for t in smsa_rows(data, with_validation).texts
+        _words(t) for t in training_split(load_smsa, data, with_validation).texts
     ) | frequent_words((_words(text) for text, _ in nusax["indonesian"].values()), 1)
     markers = frozenset((set(listed) | seen) - common - ambiguous)
     return SlangTable(merged, markers, ambiguous)
@@ -189,7 +180,7 @@ def build_lexicons(data: Path, slang: dict[str, str], with_validation: bool = Fa
         to_id, from_id = learn_lexicons(source, target)
         forward.append(to_id)
         backward[lang] = from_id
-    smsa = smsa_rows(data, with_validation)
+    smsa = training_split(load_smsa, data, with_validation)
     keep = frequent_words([_norm(t, slang) for t in smsa.texts] + [" ".join(t) for t in target])
     forward = with_word_list(forward, load_word_list())
     return Lexicons(merge_to_indonesian(forward, keep), backward)
@@ -210,7 +201,7 @@ def training_rows(
 ) -> SentimentRows:
     """SmSA + NusaX (id/jv/su) train (and valid when ``with_validation``), plus SmSA rows
     translated into Javanese and Sundanese."""
-    smsa = smsa_rows(data, with_validation)
+    smsa = training_split(load_smsa, data, with_validation)
     texts, labels = list(smsa.texts), list(smsa.labels)
     for lang in ("indonesian", *REGIONAL):
         rows = nusax_training(data, lang, with_validation)

@@ -40,13 +40,13 @@ from polmas.triage.training.data import (
     HATE_SEED,
     HATE_STRENGTHS,
     HATE_TARGETS,
-    Split,
     data_files,
     load_abusive_lexicon,
     load_emot,
     load_hate,
     load_slang,
     sha256,
+    training_split,
 )
 from polmas.triage.training.metrics import evaluate_baseline, evaluate_heads
 
@@ -129,10 +129,7 @@ def build_heads(
     bias[SENTIMENT.index("neutral")] += NEUTRAL_BIAS
     out.add("sentiment", "multiclass", SENTIMENT, coef, bias)
 
-    emot = load_emot(data, "train")
-    if with_validation:
-        valid = load_emot(data, "valid")
-        emot = Split(emot.texts + valid.texts, emot.labels + valid.labels)
+    emot = training_split(load_emot, data, with_validation)
     _log(f"emotion: {len(emot.texts)} texts")
     x = featurise(emot.texts, slang, lexicons.to_indonesian)[:, :N_NORMALISED]
     out.add(
@@ -201,12 +198,16 @@ def fit_all(data: Path, kamus: dict[str, str], with_validation: bool) -> Fitted:
     return Fitted(slang, lexicons, model, stack)
 
 
-def evaluation_metrics(data: Path) -> dict[str, float]:
-    """Fit on the training splits only and score the validation / held-out rows."""
-    fitted = fit_all(data, load_slang(data), with_validation=False)
+def scores_of(fitted: Fitted, data: Path) -> dict[str, float]:
+    """The validation / held-out figures of one fit."""
     return evaluate_heads(
         fitted.model, fitted.stack, data, fitted.slang, fitted.lexicons.to_indonesian
     )
+
+
+def evaluation_metrics(data: Path) -> dict[str, float]:
+    """Fit on the training splits only and score the validation / held-out rows."""
+    return scores_of(fit_all(data, load_slang(data), with_validation=False), data)
 
 
 def train(
@@ -225,9 +226,7 @@ def train(
     kamus = load_slang(data)
     _log("fit 1: training splits only, to measure the figures")
     measured = fit_all(data, kamus, with_validation=False)
-    metrics = evaluate_heads(
-        measured.model, measured.stack, data, measured.slang, measured.lexicons.to_indonesian
-    )
+    metrics = scores_of(measured, data)
     if refit:
         _log("fit 2: training splits + validation files + held-out rows, the shipped model")
         shipped = fit_all(data, kamus, with_validation=True)
@@ -255,7 +254,6 @@ def train(
     lexicons.save(out / "lexicon.json")
     model.save(out / "models.npz")
     stack.save(out / "stack.json", LEXICON_SOURCE)
-    reloaded = LinearHeads.load(out / "models.npz")
     _log("computing the baseline (TF-IDF word 1-2 + char 2-5, LinearSVC) in the same run")
     baseline = evaluate_baseline(data)
 
@@ -295,7 +293,7 @@ def train(
         "stack": f"logistic meta-model (C={stacking.META_C}) on {stacking.FOLDS}-fold "
         f"out-of-fold scores (NB-SVM C={fit.NB_C}, alpha={fit.NB_ALPHA} for {sorted(NB_HEADS)}) "
         f"of {list(STACK_INPUTS)} + abusive lexicon; threshold on meta-CV",
-        "heads": {h.name: list(h.classes) for h in reloaded.heads.values()},
+        "heads": {h.name: list(h.classes) for h in model.heads.values()},
         "thresholds": {d.name: d.threshold for d in stack.decisions.values()},
         "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
         "versions": {
