@@ -48,10 +48,6 @@ def loads(raw: bytes | str) -> Any:
     """``json.loads`` followed by :func:`storable`; ``ValueError`` for anything that cannot be
     read or stored (see the module docstring)."""
     try:
-        value = json.loads(raw, parse_constant=_no_constant)
-    except RecursionError as exc:
-        raise ValueError("JSON nested too deeply") from exc
-    try:
-        return storable(value)
-    except RecursionError as exc:
+        return storable(json.loads(raw, parse_constant=_no_constant))
+    except RecursionError as exc:  # in the parser or in storable's walk
         raise ValueError("JSON nested too deeply") from exc

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from polmas.core import jsontext
-from polmas.core.jsontext import storable
 from polmas.hoaxes.matching.text import url_words
 from polmas.hoaxes.models import FactCheckSource, Verdict
 
@@ -122,7 +121,7 @@ def _turnbackhoax_rows(path: Path, reader: csv.DictReader[str]) -> Iterator[Fact
         raise ImportFileError(f"{path}: kolom tidak ada: {', '.join(missing)}")
     for number, raw_row in enumerate(reader, start=2):
         # NUL (PostgreSQL cannot store it) and lone surrogates become U+FFFD
-        row: dict[str, str] = storable(raw_row)
+        row: dict[str, str] = jsontext.storable(raw_row)
         url = (row.get("url") or "").strip()
         if not url:
             raise ImportFileError(f"{path} baris {number}: kolom url kosong")

@@ -12,7 +12,6 @@ from polmas.patrols.selectors.coverage import Period
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
-EARLIEST = EARLIEST_DAY
 
 __all__ = ["DEFAULT_DAYS", "MAX_DAYS", "Period", "PeriodError", "parse_period"]
 
@@ -47,7 +46,7 @@ def parse_period(start: str | None, end: str | None, *, today: dt.date | None = 
             )
         to = min(today, frm + dt.timedelta(days=DEFAULT_DAYS - 1)) if frm else today
     if frm is None:
-        if to < EARLIEST:
+        if to < EARLIEST_DAY:
             raise PeriodError(_("Tanggal akhir paling awal adalah 1 Januari 2000."))
         frm = to - dt.timedelta(days=DEFAULT_DAYS - 1)
     if frm > to:
@@ -60,7 +59,7 @@ def parse_period(start: str | None, end: str | None, *, today: dt.date | None = 
             _("Tanggal akhir %(to)s masih di masa depan; pilih paling lambat hari ini.")
             % {"to": to.isoformat()}
         )
-    if frm < EARLIEST:
+    if frm < EARLIEST_DAY:
         raise PeriodError(_("Tanggal awal paling awal adalah 1 Januari 2000."))
     if (to - frm).days + 1 > MAX_DAYS:
         raise PeriodError(
