@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from polmas.aspirations.models import Case, Category, Open311Key, SlaPolicy
+from polmas.aspirations.models import Case, Category, Open311Key, SlaPolicy, TriageLabel
+from polmas.org.admin import AuditedAdmin
 
 
 @admin.register(Category)
@@ -42,4 +43,39 @@ class CaseAdmin(admin.ModelAdmin[Case]):
         return False
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(TriageLabel)
+class TriageLabelAdmin(AuditedAdmin):
+    """Labels are written by corrections and desk intake; an administrator may only review them
+    and delete a wrong one (one at a time, audited) before the next `polmas triage train`."""
+
+    actions = None  # no bulk delete: it would bypass the audited `delete_model`
+    list_display = (
+        "case",
+        "category_code",
+        "urgency",
+        "previous_category_code",
+        "previous_urgency",
+        "source",
+        "created_at",
+    )
+    list_filter = ("source", "category_code", "urgency")
+    readonly_fields = (
+        "case",
+        "text",
+        "category_code",
+        "urgency",
+        "previous_category_code",
+        "previous_urgency",
+        "source",
+        "actor",
+        "created_at",
+    )
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

@@ -362,7 +362,7 @@ def case_fields_for_audit() -> list[str]:
     ]
 
 
-from polmas.aspirations.models_labels import TriageLabel  # noqa: E402
+from polmas.aspirations.models_labels import LabelSource, TriageLabel  # noqa: E402
 from polmas.aspirations.models_messages import CaseMessage, Open311Key  # noqa: E402
 from polmas.aspirations.tally import CaseTally  # noqa: E402  (a model of this app)
 
@@ -380,6 +380,7 @@ __all__ = [
     "Channel",
     "DeliveryStatus",
     "Kind",
+    "LabelSource",
     "MessageKind",
     "Open311Key",
     "Origin",

@@ -6,6 +6,7 @@ from django_tasks import task
 
 from polmas.aspirations.models import Case
 from polmas.aspirations.services import apply_triage, check_deadlines
+from polmas.aspirations.services.labels import DeskChoice, record_desk_choice
 
 
 @task()
@@ -15,8 +16,10 @@ def check_case_deadlines() -> dict[str, int]:
 
 
 @task()
-def triage_case(case_id: int) -> bool:
-    """(Re)compute the triage of a case, e.g. after `polmas.triage` was installed."""
+def triage_case(case_id: int, desk_choice: DeskChoice | None = None) -> bool:
+    """(Re)compute the triage of a case, e.g. after `polmas.triage` was installed. With
+    `desk_choice` (what an officer chose at intake), a choice that differs from the triage's
+    suggestion is kept as a triage label."""
     case = Case.objects.filter(pk=case_id).first()
     if case is None:
         return False
@@ -24,6 +27,8 @@ def triage_case(case_id: int) -> bool:
     if result is None:
         return False
     Case.objects.filter(pk=case_id).update(triage=result)
+    if desk_choice:
+        record_desk_choice(case_id, desk_choice)
     return True
 
 

@@ -32,6 +32,7 @@ from polmas.aspirations.models import (
 )
 from polmas.aspirations.routing import Route, route_case
 from polmas.aspirations.services.common import CaseError, IdempotencyConflict, case_snapshot
+from polmas.aspirations.services.labels import DeskChoice, record_desk_choice
 from polmas.aspirations.services.messages import notify_reporter
 from polmas.core.audit import record_event
 from polmas.core.jobs import enqueue_on_commit
@@ -142,9 +143,14 @@ def create_case(
     now: dt.datetime | None = None,
     notify: bool = True,
     triage: dict[str, Any] | None = None,
+    learn_from_choice: bool = False,
 ) -> Case:
     """`triage`: the caller's `polmas.triage` result (as JSON) for exactly `description`; the
-    case then needs no analysis of its own, inline or in a job."""
+    case then needs no analysis of its own, inline or in a job.
+
+    `learn_from_choice` (staff intake): a category or urgency the caller chose that differs from
+    the triage's suggestion is kept as a triage label (`labels.record_desk_choice`), once the
+    triage is known: now, or in the job that computes it."""
     description = (description or "").strip()
     if not description:
         raise CaseError(_("Uraian laporan wajib diisi."))
@@ -164,6 +170,9 @@ def create_case(
     for f in attachments:
         _validate_attachment(f)
     key = uuid.UUID(str(idempotency_key)) if idempotency_key else None
+    choice: DeskChoice | None = None
+    if learn_from_choice and (category_code or urgency):
+        choice = {"category": category_code or None, "urgency": urgency or None}
     body = {
         "description": description,
         "category": category_code,
@@ -242,7 +251,9 @@ def create_case(
     if triage_in_job:
         from polmas.aspirations.tasks import triage_case
 
-        enqueue_on_commit(triage_case, case.pk)
+        enqueue_on_commit(triage_case, case.pk, choice)
+    elif choice is not None:
+        record_desk_choice(case.pk, choice)
     return case
 
 

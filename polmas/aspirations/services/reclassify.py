@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polmas.aspirations import sla, workflow
-from polmas.aspirations.models import CLOSED_STATUSES, Case, TriageLabel, Urgency
+from polmas.aspirations.models import CLOSED_STATUSES, Case, LabelSource, TriageLabel, Urgency
 from polmas.aspirations.services.common import CaseError, authorise, case_snapshot
 from polmas.aspirations.services.intake import active_category
+from polmas.aspirations.services.labels import label_text
 from polmas.core.audit import changed, record_event
 
 MAX_NOTE = 500
@@ -54,14 +55,14 @@ def reclassify_case(
     case.category, case.urgency = category, urgency
     sla.apply_policy(case, now or timezone.now())
     case.save()
-    masked = (case.triage or {}).get("masked_text")
     TriageLabel.objects.create(
         case=case,
-        text=masked if isinstance(masked, str) and masked.strip() else case.description,
+        text=label_text(case),
         category_code=category.code,
         urgency=urgency,
         previous_category_code=previous_category,
         previous_urgency=previous_urgency,
+        source=LabelSource.CORRECTION,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
     b, a = changed(before, case_snapshot(case))
