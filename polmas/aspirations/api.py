@@ -30,6 +30,7 @@ from polmas.aspirations.schemas import (
     TransitionIn,
 )
 from polmas.core.bounds import MAX_ID
+from polmas.core.schemas import stored_triage
 from polmas.org.models import Person
 from polmas.org.scope import get_scope
 
@@ -166,6 +167,7 @@ def _detail(request: HttpRequest, case: Case) -> dict[str, Any]:
         "assignee": str(case.assignee) if case.assignee else None,
         "merged_into": case.merged_into.tracking_code if case.merged_into else None,
         "sla_stage": case.sla_stage,
+        "triage": stored_triage(case.triage),
         "messages": list(case.messages.order_by("created_at", "id")),
         "transitions": [
             {"name": t.name, "label": str(t.label), "requires": list(t.requires)}

@@ -8,6 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from polmas.aspirations.services.reclassify import MAX_NOTE
+from polmas.core.schemas import TriageOut
 
 
 class Ref(Schema):
@@ -64,6 +65,7 @@ class CaseDetail(CaseRow):
     assignee: str | None
     merged_into: str | None
     sla_stage: str
+    triage: TriageOut | None = None
     messages: list[MessageOut]
     transitions: list[TransitionOut]
 

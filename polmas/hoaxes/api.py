@@ -9,6 +9,7 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from polmas.core.schemas import stored_triage
 from polmas.hoaxes import selectors
 from polmas.hoaxes.kb import match_text
 from polmas.hoaxes.models import HoaxReport, RumourWave
@@ -37,6 +38,7 @@ def _report_out(r: HoaxReport, user: Any) -> dict[str, Any]:
         "reported_on": r.reported_on,
         "anonymous": r.anonymous,
         "reporter_name": r.reporter_name if selectors.can_see_reporter(user, r) else None,
+        "triage": stored_triage(r.triage),
     }
 
 

@@ -172,6 +172,12 @@ class HoaxReport(TimeStampedModel, SoftDeleteModel):
     )
     reported_on = models.DateField(_("tanggal lapor"), db_index=True)
     cluster_key = models.CharField(_("kelompok klaim"), max_length=40, blank=True, db_index=True)
+    triage = models.JSONField(
+        _("triase otomatis"),
+        null=True,
+        blank=True,
+        help_text=_("Hasil polmas.triage atas isi laporan: nada, provokasi, tempat, data pribadi."),
+    )
     is_demo = models.BooleanField(_("data demo"), default=False)
 
     objects: ClassVar[ScopedQuerySet[HoaxReport]] = ScopedQuerySet.as_manager()  # type: ignore[assignment]

@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from polmas.core.schemas import TriageOut
+
 
 class CheckIn(Schema):
     text: str
@@ -37,6 +39,7 @@ class ReportOut(Schema):
     reported_on: dt.date
     anonymous: bool
     reporter_name: str | None
+    triage: TriageOut | None = None
 
 
 class WaveOut(Schema):

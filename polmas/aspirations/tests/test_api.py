@@ -284,3 +284,25 @@ def test_classification_correction_and_its_errors(client: Client, world: World) 
     )
     assert same.status_code == 422 and "tidak ada yang diubah" in same.json()["detail"]
     assert TriageLabel.objects.filter(case=case).count() == 1
+
+
+def test_case_detail_carries_the_triage_and_the_page_shows_it(client: Client, world: World) -> None:
+    """The triage is computed inline here (urgency left open) by the real library."""
+    body = {
+        **_intake(world, "in"),
+        "description": "Ada keributan, orang cina kafir harus diusir dari desa, hub 081234567890",
+    }
+    headers = _auth(world, world.user_in)
+    created = client.post("/api/v1/cases", body, "application/json", headers=headers)
+    assert created.status_code == 201, created.content
+    triage = created.json()["triage"]
+    assert triage["hate_speech"] is True and triage["pii"][0]["type"] == "phone"
+    assert triage["masked_text"].endswith("hub [TELEPON]")
+    case = Case.objects.get(pk=created.json()["id"])
+    client.force_login(world.user_in)
+    html = client.get(f"/kasus/{case.pk}/").content.decode()
+    assert "Ujaran kebencian/provokasi: <strong" in html and "nomor telepon ×1" in html
+    Case.objects.filter(pk=case.pk).update(triage=None)  # cases from before the triage
+    again = client.get(f"/api/v1/cases/{case.pk}", headers=headers)
+    assert again.status_code == 200 and again.json()["triage"] is None
+    assert "Triase otomatis" not in client.get(f"/kasus/{case.pk}/").content.decode()

@@ -26,6 +26,7 @@ from polmas.org.access import check_role
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code, locate_point
 from polmas.org.selectors import responsible_unit_for_desa
+from polmas.triage import analyse
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 MATCHES_KEPT = 5
@@ -87,11 +88,15 @@ def report_hoax(
     reporter: Reporter | str | None = None,
     anonymous: bool = False,
     origin_ref: str = "",
+    triage: dict[str, Any] | None = None,
 ) -> HoaxReport:
-    """Store a suspected hoax, match it, and answer it automatically when the match is sure.
+    """Store a suspected hoax, match it, triage it, and answer it automatically when the match
+    is sure.
 
     ``origin_ref`` (a channel message id or a form's idempotency key) makes retries safe: the
     same channel + origin_ref returns the first report; a different text with it is refused.
+    ``triage``: the caller's ``polmas.triage`` result (as JSON) for exactly ``text``; otherwise
+    the report is triaged here (about a millisecond once the models are loaded).
     """
     text = validate_text(text)
     if origin_ref:
@@ -105,6 +110,8 @@ def report_hoax(
     desa = _locate(desa, point)
     unit = responsible_unit_for_desa(desa.code if desa else deployment_code())
     result = match_text(text, k=MATCHES_KEPT)
+    if triage is None:
+        triage = analyse(text).as_dict()
     best = result.best if result.confidence != "none" else None
     now = timezone.now()
     with transaction.atomic():
@@ -125,6 +132,7 @@ def report_hoax(
                         suggested=best,
                         reported_on=timezone.localdate(now),
                         cluster_key=f"fc:{best.pk}" if best else "",
+                        triage=triage,
                         **_reporter_fields(reporter, actor),
                     )
                 break
