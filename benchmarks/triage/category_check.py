@@ -8,8 +8,11 @@ Files (``polmas/triage/tests/fixtures/``):
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
   misses, so its figures after a change are optimistic.
-- ``category_test.jsonl`` (160): written the same way, at the same time, on other situations.
-  Only its totals are ever printed; nobody reads its misses, so its figures stay honest.
+- ``category_dev2.jsonl`` (160): written the same way, at the same time, on other situations.
+  It was the test set of the first round of rule changes (scored once before and once after
+  them, unseen); its misses were read in the second round, so it is a development set now.
+- ``category_test.jsonl`` (200): written later, the same way, by a session that saw neither the
+  rules nor the other sets. Only its totals are ever printed; nobody reads its misses.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from polmas.triage.training.fixtures import FIXTURES, fixture_metrics
 FILES = {
     "self": FIXTURES,
     "dev": FIXTURES.parent / "category_dev.jsonl",
+    "dev2": FIXTURES.parent / "category_dev2.jsonl",
     "test": FIXTURES.parent / "category_test.jsonl",
 }
 
@@ -50,13 +54,17 @@ def misses(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", choices=["self", "dev"], help="list the misses of one file")
+    parser.add_argument(
+        "--misses", choices=["self", "dev", "dev2"], help="list the misses of one file"
+    )
     args = parser.parse_args()
     if args.misses:
         misses(FILES[args.misses])
         return 0
     print(f"{'file':5} {'n':>4} {'category':>9} {'urgency':>8} {'darurat R':>10} {'darurat P':>10}")
     for name, path in FILES.items():
+        if not path.exists():
+            continue
         m = fixture_metrics(path)
         print(
             f"{name:5} {int(m['n_messages']):4d} {m['category_accuracy']:9.3f} "

@@ -29,6 +29,7 @@ from polmas.triage.rules import (
     category_scores,
     default_rules,
     keyword_hits,
+    negated_keywords,
     urgency_for,
 )
 from polmas.triage.stack import Stack
@@ -142,7 +143,8 @@ def analyse_many(
             category = best_category(rule_points, models.rules)
         else:
             category = corr.category(rule_points, corr_scores[i], models.rules)
-        urgency = urgency_for(found, category, models.rules) if has_word else "rendah"
+        calm = negated_keywords(both, found, models.rules)
+        urgency = urgency_for(found - calm, category, models.rules) if has_word else "rendah"
         if has_word and corr is not None and corr_scores is not None:
             urgency = corr.urgency(urgency, corr_scores[i])
         pii = find_pii(text)

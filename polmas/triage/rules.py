@@ -102,6 +102,19 @@ class KeywordIndex:
 
 
 @dataclass(frozen=True, slots=True)
+class Combo:
+    """Points for a category when the message has a keyword of every group (e.g. a threat word
+    and an election word make intimidation of voters)."""
+
+    category: str
+    points: float
+    groups: tuple[frozenset[str], ...]
+
+    def fires(self, found: frozenset[str]) -> bool:
+        return all(found & group for group in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     """Compiled rules: keyword sets per category/urgency and one shared index."""
 
@@ -114,6 +127,17 @@ class RuleSet:
     tinggi_categories: frozenset[str]
     rendah_categories: frozenset[str]
     index: KeywordIndex
+    combos: tuple[Combo, ...] = ()
+    calls: frozenset[str] = frozenset()
+    """A call for help ("tolong"): darurat only together with a `now` word."""
+    now: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    """Words that cancel a darurat keyword in the next `NEGATION_WINDOW` words."""
+    past: frozenset[str] = frozenset()
+    """Words of a time gone by ("semalam", "kemarin"): danger words told with one of them and no
+    word of `now` or `ongoing` make `tinggi`, not darurat."""
+    ongoing: frozenset[str] = frozenset()
+    """Words of a state that goes on ("belum pulang", "masih", "kritis")."""
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -124,10 +148,21 @@ class RuleSet:
         if unknown:
             raise ValueError(f"unknown categories in rules: {sorted(unknown)}")
         urg = data["urgency"]
+        combos = tuple(
+            Combo(c["category"], float(c["points"]), tuple(frozenset(g) for g in c["all"]))
+            for c in data.get("combos", [])
+        )
+        unknown = {c.category for c in combos} - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"unknown categories in combos: {sorted(unknown)}")
         every: set[str] = set()
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
+        for key in ("calls", "now", "past", "ongoing"):
+            every.update(urg.get(key, []))
+        for combo in combos:
+            every.update(*combo.groups)
         return cls(
             strong={c: frozenset(v.get("strong", [])) for c, v in cats.items()},
             weak={c: frozenset(v.get("keywords", [])) for c, v in cats.items()},
@@ -138,6 +173,12 @@ class RuleSet:
             tinggi_categories=frozenset(urg["tinggi_categories"]),
             rendah_categories=frozenset(urg["rendah_categories"]),
             index=KeywordIndex.build(every),
+            combos=combos,
+            calls=frozenset(urg.get("calls", [])),
+            now=frozenset(urg.get("now", [])),
+            negations=frozenset(urg.get("negations", [])),
+            past=frozenset(urg.get("past", [])),
+            ongoing=frozenset(urg.get("ongoing", [])),
         )
 
 
@@ -152,13 +193,55 @@ def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
     return frozenset(rules.index.hits(texts))
 
 
+def negated_keywords(
+    texts: tuple[str, ...], found: frozenset[str], rules: RuleSet
+) -> frozenset[str]:
+    """The darurat keywords of ``found`` that occur only right after a negation ("tidak ada yang
+    luka", "gk ada korban"): they do not make a message darurat. Empty when no negation word
+    occurs, which is most messages (then nothing is searched again)."""
+    if not (found & rules.darurat and rules.negations):
+        return frozenset()
+    blanked: list[str] = []
+    negated_any = False
+    for text in texts:
+        words = _WORD_RE.findall(text)
+        if not rules.negations.intersection(words):
+            blanked.append(text)
+            continue
+        negated_any = True
+        kept: list[str] = []
+        quiet = 0
+        for word in words:
+            if word in rules.negations:
+                quiet = NEGATION_WINDOW
+                kept.append(word)
+            elif quiet:
+                quiet -= 1
+                kept.append("_")
+            else:
+                kept.append(word)
+        blanked.append(" ".join(kept))
+    if not negated_any:
+        return frozenset()
+    still = rules.index.hits(tuple(blanked))
+    return frozenset(kw for kw in found & rules.darurat if kw not in still)
+
+
+NEGATION_WINDOW = 3
+"""Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
+
+
 def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
-    """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once)."""
+    """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once),
+    plus the points of every combo that fires."""
     scores: dict[str, float] = {}
     for cat in rules.strong:
         points = 2.0 * len(found & rules.strong[cat]) + len(found & rules.weak[cat])
         if points:
             scores[cat] = points
+    for combo in rules.combos:
+        if combo.fires(found):
+            scores[combo.category] = scores.get(combo.category, 0.0) + combo.points
     return scores
 
 
@@ -171,11 +254,25 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
 
 
 def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
-    """Urgency: darurat keywords first (recall), then tinggi, rendah, normal."""
-    if found & rules.darurat:
+    """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
+
+    1. a darurat keyword, or a call for help with a word of "now": darurat (recall first),
+       unless the message tells of the past and of nothing going on now: then tinggi;
+    2. a tinggi keyword: tinggi; 3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
+    4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
+    Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
+    """
+    now = found & rules.now
+    if found & rules.darurat or (found & rules.calls and now):
+        if found & rules.past and not (now or found & rules.ongoing):
+            return "tinggi"
         return "darurat"
-    if found & rules.tinggi or category in rules.tinggi_categories:
+    if found & rules.tinggi:
         return "tinggi"
-    if found & rules.rendah or category in rules.rendah_categories:
+    if found & rules.rendah:
+        return "rendah"
+    if category in rules.tinggi_categories:
+        return "tinggi"
+    if category in rules.rendah_categories:
         return "rendah"
     return "normal"

@@ -1,0 +1,76 @@
+"""The parts of the category / urgency rules beyond single keywords: combos, calls for help,
+negation, the past, and keywords before the category's own level. Each case is a message a
+resident could send; the assertions name what the rule must do with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from polmas.triage import analyse
+from polmas.triage.paths import RULES_FILE
+from polmas.triage.rules import RuleSet, category_scores, keyword_hits, urgency_for
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a threat word and an election word: intimidation of voters, not a crime report
+        ("abdi dicarekan ku preman sabab teu daek milih calon nu didukungna", "pemilu_intimidasi"),
+        # money and an election word: vote buying
+        ("sy ditawarin 150rb asal keluarga sy milih calon itu", "pemilu_politik_uang"),
+        # an official and a campaign word: neutrality
+        ("camat kami ikut kampanye pake baju dinas di acara partai", "pemilu_netralitas"),
+        # a question and a rumour word: a hoax question, whatever the rumour is about
+        ("pak bener gk ada penculikan anak pake mobil putih? lagi rame di grup wa", "hoaks"),
+        # a group and a conflict word
+        ("pembangunan mushola ditolak sebagian warga krn beda aliran", "konflik_sara"),
+        # a report and no news: police service, not the crime reported
+        (
+            "sy lapor kehilangan motor 2 bulan lalu tp gk ada kabar sama sekali",
+            "pelayanan_kepolisian",
+        ),
+        # a partner and a beating: domestic violence
+        ("bojo isun mulih mabok terus nggebugi isun mau bengi", "kdrt_perlindungan_anak"),
+        # gambling is public order in the taxonomy (aspirations/categories.py)
+        ("judi kartu ning warung kopi, pada taruhan gedhe-gedhean", "ketertiban_umum"),
+    ],
+)
+def test_combos_and_taxonomy(text: str, category: str) -> None:
+    assert analyse(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("tolong dibina petugas loket yang jutek itu", "normal"),  # a call alone is no emergency
+        ("tolong pak sekarang ada orang mencurigakan di rumah kosong", "darurat"),  # call + now
+        ("cuma info tadi ada serempetan kecil, gk ada yg luka", "rendah"),  # negated danger
+        ("ada kecelakaan di pantura, ada yang luka", "darurat"),  # the same word, not negated
+        ("motor adik sy dibegal semalam di jalan Gantar", "tinggi"),  # danger told of the past
+        ("nelayan hilang di laut sejak kemarin belum pulang", "darurat"),  # past, still going on
+        ("terima kasih pak sudah tangkap pengedar sabu di desa kami", "tinggi"),  # tinggi word
+        ("terima kasih pak bhabin sudah sambang ke desa kami", "rendah"),  # a rendah keyword
+    ],
+)
+def test_urgency_rules(text: str, urgency: str) -> None:
+    assert analyse(text).urgency == urgency
+
+
+def test_a_combo_needs_every_group_and_unknown_categories_are_refused(tmp_path: Path) -> None:
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data["combos"] = [{"category": "hoaks", "points": 5, "all": [["bener"], ["=jare"]]}]
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    rules = RuleSet.from_file(path)
+    both = keyword_hits(("iki bener, jare tanggane",), rules)
+    only_rumour = keyword_hits(("jare tanggane",), rules)
+    assert category_scores(both, rules)["hoaks"] == category_scores(only_rumour, rules)["hoaks"] + 5
+    assert "hoaks" not in category_scores(keyword_hits(("iki bener",), rules), rules)
+    assert urgency_for(frozenset(), "lainnya", rules) == "rendah"
+    data["combos"][0]["category"] = "tidak_ada"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown categories in combos"):
+        RuleSet.from_file(path)
