@@ -101,6 +101,10 @@ class KeywordIndex:
         return found
 
 
+def _all_of(groups: tuple[frozenset[str], ...], found: frozenset[str]) -> bool:
+    return all(found & group for group in groups)
+
+
 @dataclass(frozen=True, slots=True)
 class Combo:
     """Points for a category when the message has a keyword of every group (e.g. a threat word
@@ -111,7 +115,7 @@ class Combo:
     groups: tuple[frozenset[str], ...]
 
     def fires(self, found: frozenset[str]) -> bool:
-        return all(found & group for group in self.groups)
+        return _all_of(self.groups, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,11 @@ class RuleSet:
     word of `now` or `ongoing` make `tinggi`, not darurat."""
     ongoing: frozenset[str] = frozenset()
     """Words of a state that goes on ("belum pulang", "masih", "kritis")."""
+    darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Word groups that together make darurat (a child + missing)."""
+    calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Word groups that together mean no present danger (a question whether a rumour is true):
+    darurat keywords then do not count."""
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -155,7 +164,15 @@ class RuleSet:
         unknown = {c.category for c in combos} - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown categories in combos: {sorted(unknown)}")
+        darurat_combos = tuple(
+            tuple(frozenset(g) for g in groups) for groups in urg.get("darurat_combos", [])
+        )
+        calm_combos = tuple(
+            tuple(frozenset(g) for g in groups) for groups in urg.get("calm_combos", [])
+        )
         every: set[str] = set()
+        for groups in darurat_combos + calm_combos:
+            every.update(*groups)
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
@@ -179,6 +196,8 @@ class RuleSet:
             negations=frozenset(urg.get("negations", [])),
             past=frozenset(urg.get("past", [])),
             ongoing=frozenset(urg.get("ongoing", [])),
+            darurat_combos=darurat_combos,
+            calm_combos=calm_combos,
         )
 
 
@@ -224,7 +243,11 @@ def negated_keywords(
     if not negated_any:
         return frozenset()
     still = rules.index.hits(tuple(blanked))
-    return frozenset(kw for kw in found & rules.darurat if kw not in still)
+    return frozenset(
+        kw
+        for kw in found & rules.darurat
+        if kw not in still and not rules.negations.intersection(_WORD_RE.findall(kw))
+    )  # a keyword that says the negation itself ("bli obah", "tidak sadar") stays
 
 
 NEGATION_WINDOW = 3
@@ -256,15 +279,19 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
 def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
 
-    1. a darurat keyword, or a call for help with a word of "now": darurat (recall first),
-       unless the message tells of the past and of nothing going on now: then tinggi;
+    1. a darurat keyword, a call for help with a word of "now", or a darurat combo: darurat
+       (recall first), unless a calm combo holds (a question whether a rumour is true); or
+       tinggi when the message tells of the past, a habit or a threat for later and of nothing
+       going on now, except for a darurat combo (a child taken this afternoon is still gone);
     2. a tinggi keyword: tinggi; 3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
     now = found & rules.now
-    if found & rules.darurat or (found & rules.calls and now):
-        if found & rules.past and not (now or found & rules.ongoing):
+    lasting = any(_all_of(groups, found) for groups in rules.darurat_combos)
+    danger = lasting or found & rules.darurat or (found & rules.calls and now)
+    if danger and not any(_all_of(groups, found) for groups in rules.calm_combos):
+        if not lasting and found & rules.past and not (now or found & rules.ongoing):
             return "tinggi"
         return "darurat"
     if found & rules.tinggi:

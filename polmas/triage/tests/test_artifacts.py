@@ -9,7 +9,7 @@ import pytest
 from polmas.triage.lexicon import load_lexicon
 from polmas.triage.linear import LinearHeads
 from polmas.triage.paths import artifacts_dir, shared_data_dir
-from polmas.triage.training.fixtures import fixture_metrics
+from polmas.triage.training.fixtures import FIXTURES, fixture_metrics
 
 MANIFEST = json.loads((artifacts_dir() / "manifest.json").read_text(encoding="utf-8"))
 
@@ -68,8 +68,17 @@ def test_training_with_validation_adds_the_validation_rows() -> None:
         assert len(only) == 500 and len(joined) == 600 and only.items() <= joined.items()
 
 
-def test_fixture_darurat_recall() -> None:
-    metrics = fixture_metrics()
+@pytest.mark.parametrize(
+    ("name", "recall", "category"),
+    [("messages", 0.85, 0.85), ("category_dev", 0.95, 0.9), ("category_dev2", 0.95, 0.9)],
+)
+def test_rules_keep_their_figures_on_the_development_sets(
+    name: str, recall: float, category: float
+) -> None:
+    """A regression floor, not a measure of quality: the rules were written by reading these
+    messages (docs/triage.md, "Checks on messages"). The held-out figures come from
+    ``benchmarks/triage/category_check.py`` on ``category_test.jsonl``, which no test reads."""
+    metrics = fixture_metrics(FIXTURES.parent / f"{name}.jsonl")
     assert metrics["n_messages"] >= 100
-    assert metrics["darurat_recall"] >= 0.9
-    assert metrics["category_accuracy"] >= 0.7
+    assert metrics["darurat_recall"] >= recall
+    assert metrics["category_accuracy"] >= category
