@@ -49,7 +49,7 @@ def take(world: World, capture: Any, **kw: Any) -> Case:
 def test_the_suggestion_used_below_is_the_real_triage() -> None:
     result = services.apply_triage(THEFT)
     assert result is not None
-    assert (result["category"], result["urgency"]) == ("kriminalitas", "darurat")
+    assert (result["category"], result["urgency"]) == ("kriminalitas", "tinggi")
     assert result["masked_text"] == THEFT_MASKED
 
 
@@ -67,7 +67,7 @@ def test_both_chosen_against_the_suggestion_the_job_keeps_a_label(
     label = TriageLabel.objects.get(case=case)
     assert label.source == LabelSource.DESK_INTAKE
     assert (label.category_code, label.urgency) == ("lalu_lintas", Urgency.NORMAL)
-    assert (label.previous_category_code, label.previous_urgency) == ("kriminalitas", "darurat")
+    assert (label.previous_category_code, label.previous_urgency) == ("kriminalitas", "tinggi")
     assert label.text == THEFT_MASKED  # never the phone number
     assert label.actor == world.user_in
 
@@ -81,18 +81,18 @@ def test_one_field_chosen_the_triage_runs_inline_and_the_label_is_kept_at_once(
             origin=Origin.DATANG,
             description=THEFT,
             desa_code=world.desa_in.code,
-            urgency=Urgency.TINGGI,
+            urgency=Urgency.DARURAT,
         )
     label = TriageLabel.objects.get(case=case)
-    assert (label.category_code, label.urgency) == ("kriminalitas", Urgency.TINGGI)
-    assert label.previous_urgency == "darurat"
+    assert (label.category_code, label.urgency) == ("kriminalitas", Urgency.DARURAT)
+    assert label.previous_urgency == "tinggi"
     assert not any("triage_case" in repr(c) for c in callbacks)
 
 
 def test_a_choice_that_agrees_with_the_suggestion_is_no_label(
     world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
-    take(world, django_capture_on_commit_callbacks, category_code="kriminalitas", urgency="darurat")
+    take(world, django_capture_on_commit_callbacks, category_code="kriminalitas", urgency="tinggi")
     take(world, django_capture_on_commit_callbacks, category_code="kriminalitas")
     take(world, django_capture_on_commit_callbacks)  # nothing chosen: the triage decided
     assert not TriageLabel.objects.exists()
@@ -177,7 +177,7 @@ def test_the_intake_page_and_the_export_carry_desk_labels(
     out = tmp_path / "labels.jsonl"
     call_command("export_triage_labels", out=str(out), stderr=io.StringIO())
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
-        {"text": THEFT_MASKED, "category": "ketertiban_umum", "urgency": "darurat"}
+        {"text": THEFT_MASKED, "category": "ketertiban_umum", "urgency": "tinggi"}
     ]
 
 
