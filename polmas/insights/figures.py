@@ -1,5 +1,9 @@
 """Per desa and WIB day figures of cases, hoax reports and triage signals.
 
+`provocation` counts the cases and the hoax reports of the day that the triage flagged as hate
+speech or abusive language: a hateful rumour circulating in a desa is a tension signal as much
+as a hateful complaint.
+
 `direct_figures` computes them from the source tables (a handful of GROUP BY queries, never a
 query per desa); the roll-up job stores the same numbers in `DesaDaily` / `CategoryDaily` and
 `rollup_figures` reads them back. A test proves both agree on random data.
@@ -128,12 +132,13 @@ def direct_figures(
     reports = _in(
         HoaxReport.objects.filter(deleted_at__isnull=True, desa__isnull=False), "desa_id", codes
     ).filter(reported_on__gte=period.start, reported_on__lte=period.end)
-    for code, day, n in (
+    for code, day, n, provocation in (
         reports.values("desa_id", "reported_on")
-        .annotate(n=Count("id"))
-        .values_list("desa_id", "reported_on", "n")
+        .annotate(n=Count("id"), provocation=Count("id", filter=PROVOCATION_Q))
+        .values_list("desa_id", "reported_on", "n", "provocation")
     ):
         result[(code, day)].hoax_reports = n
+        result[(code, day)].provocation += provocation  # a hateful rumour is a signal too
     return {k: v for k, v in result.items() if not v.is_empty()}
 
 

@@ -10,7 +10,7 @@ Each factor f_i lies in [0, 1] (0 = no concern, 1 = the saturation point reached
 | `open_cases`  | open cases weighted by urgency (darurat 4, tinggi 2, normal 1, rendah 0.5) / 10 |
 | `overdue`     | open cases past their SLA deadline / 5                                     |
 | `hoaxes`      | hoax reports from the desa in the last 7 days / 5                          |
-| `provocation` | cases in the last 7 days that triage flagged as hate speech or abusive / 3 |
+| `provocation` | cases and hoax reports, last 7 days, triage flagged hate speech/abusive / 3 |
 | `negative`    | cases in the last 7 days with negative sentiment / max(triaged cases, 3)   |
 
 every ratio capped at 1. Default weights (settings.POLMAS_KONDUSIF_WEIGHTS, overridable with the
@@ -50,7 +50,7 @@ FACTOR_RULES = {
     "open_cases": _("darurat×4 + tinggi×2 + normal×1 + rendah×0,5, dibagi 10"),
     "overdue": _("jumlah ÷ 5"),
     "hoaxes": _("jumlah ÷ 5"),
-    "provocation": _("kasus ujaran kebencian/kasar ÷ 3"),
+    "provocation": _("kasus dan laporan hoaks berujaran kebencian/kasar ÷ 3"),
     "negative": _("kasus bernada negatif ÷ kasus tertriase (minimal 3)"),
 }
 

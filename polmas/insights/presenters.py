@@ -107,11 +107,12 @@ def _empty_messages(layers: Layers) -> dict[str, str | None]:
             "formulir Cek Hoaks dan kanal pesan."
         )
     if not any(r.period.triaged for r in rows):
-        msgs["provocation"] = _(
+        msgs["negative"] = _(
             "Belum ada kasus yang dianalisis triase pada periode ini; sinyal provokasi dan nada "
             "negatif berasal dari triase otomatis kasus baru."
         )
-        msgs["negative"] = msgs["provocation"]
+        if not any(r.period.provocation for r in rows):  # hoax reports may still carry some
+            msgs["provocation"] = msgs["negative"]
     if all(r.row.tps is None for r in rows):
         msgs["tps"] = _(
             "Jumlah TPS belum dimuat (perintah polmas load-regions memuatnya dari KPU)."

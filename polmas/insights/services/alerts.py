@@ -34,7 +34,7 @@ from polmas.aspirations.models import OPEN_STATUSES, Case, Urgency
 from polmas.aspirations.querysets import overdue_q
 from polmas.core.audit import record_event, snapshot
 from polmas.core.formatting import WIB
-from polmas.hoaxes.models import RumourWave
+from polmas.hoaxes.models import HoaxReport, RumourWave
 from polmas.insights.figures import PROVOCATION_Q
 from polmas.insights.models import Alert, AlertKind, DesaDaily, Election
 from polmas.insights.selectors.layers import deployment_area
@@ -157,13 +157,18 @@ def _detect_provocation(
     run: DetectRun, today: dt.date, names: dict[str, str], unit_for: Any
 ) -> None:
     start = dt.datetime.combine(today, dt.time.min, tzinfo=WIB)
-    todays = dict(
-        Case.objects.filter(deleted_at__isnull=True, desa__isnull=False, created_at__gte=start)
-        .filter(PROVOCATION_Q)
-        .values("desa_id")
-        .annotate(n=Count("id"))
-        .values_list("desa_id", "n")
-    )
+    todays: dict[str, int] = defaultdict(int)
+    for source in (
+        Case.objects.filter(deleted_at__isnull=True, desa__isnull=False, created_at__gte=start),
+        HoaxReport.objects.filter(deleted_at__isnull=True, desa__isnull=False, reported_on=today),
+    ):
+        for code, n in (
+            source.filter(PROVOCATION_Q)
+            .values("desa_id")
+            .annotate(n=Count("id"))
+            .values_list("desa_id", "n")
+        ):
+            todays[code] += n
     if not todays:
         return
     history: dict[str, dict[dt.date, int]] = defaultdict(dict)
@@ -187,9 +192,12 @@ def _detect_provocation(
             key=f"provokasi:{code}:{today.isoformat()}",
             unit=unit_for(code),
             desa_id=code,
-            title=_("Lonjakan provokasi di %(desa)s: %(n)s kasus hari ini")
+            title=_("Lonjakan provokasi di %(desa)s: %(n)s kasus/laporan hoaks hari ini")
             % {"desa": names.get(code, code), "n": n},
-            detail=_("Triase menandai ujaran kebencian atau bahasa kasar pada kasus baru."),
+            detail=_(
+                "Triase menandai ujaran kebencian atau bahasa kasar pada kasus atau laporan "
+                "hoaks baru."
+            ),
             link=reverse("insights:desa", args=[code]),
         )
 

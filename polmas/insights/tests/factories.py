@@ -52,7 +52,11 @@ def make_case(
 
 
 def make_report(
-    desa: Region | None, *, day: dt.date | None = None, deleted: bool = False
+    desa: Region | None,
+    *,
+    day: dt.date | None = None,
+    deleted: bool = False,
+    triage: dict[str, Any] | None = None,
 ) -> HoaxReport:
     n = next(_seq)
     return HoaxReport.objects.create(
@@ -62,4 +66,5 @@ def make_report(
         desa=desa,
         reported_on=day or timezone.localdate(),
         deleted_at=timezone.now() if deleted else None,
+        triage=triage,
     )

@@ -11,7 +11,7 @@ from polmas.core.models import AuditEvent
 from polmas.hoaxes.models import RumourWave
 from polmas.insights.models import Alert, AlertKind, Election, ElectionKind
 from polmas.insights.services.alerts import detect_alerts, spike_threshold
-from polmas.insights.tests.factories import make_case
+from polmas.insights.tests.factories import make_case, make_report
 from polmas.org.models import Region
 from polmas.org.testing import World
 
@@ -103,3 +103,23 @@ def test_out_of_scope_alerts_are_invisible(world: World) -> None:
     assert client.post(f"/situasi/peringatan/{alert.pk}/tanggapi/").status_code == 404
     alert.refresh_from_db()
     assert alert.acknowledged_at is None
+
+
+def test_hateful_hoax_reports_count_as_provocation(world: World) -> None:
+    """A hateful rumour circulating in a desa is a tension signal, like a hateful complaint."""
+    from polmas.insights.figures import direct_figures
+    from polmas.patrols.selectors.coverage import Period
+
+    hateful = {"hate_speech": True, "abusive": False, "sentiment": "negative"}
+    make_case(world.desa_in, world.unit_in, triage=hateful)
+    for _ in range(2):
+        make_report(world.desa_in, triage=hateful)
+    make_report(world.desa_in, triage={"hate_speech": False, "abusive": False})
+    make_report(world.desa_in, triage=hateful, deleted=True)
+    today = timezone.localdate()
+    figures = direct_figures(Period(today, today), [world.desa_in.code])
+    assert figures[(world.desa_in.code, today)].provocation == 3
+    assert figures[(world.desa_in.code, today)].hoax_reports == 4 - 1
+    detect_alerts()
+    alert = Alert.objects.get(kind=AlertKind.PROVOCATION)  # 3 today reaches the spike rule
+    assert alert.desa_id == world.desa_in.code and "3 kasus/laporan hoaks" in alert.title

@@ -69,6 +69,9 @@ def _random_data(world: World, rng: random.Random, today: dt.date) -> list[str]:
             regions[rng.choice(desa)],
             day=today - dt.timedelta(days=rng.randrange(20)),
             deleted=rng.random() < 0.05,
+            triage=None
+            if rng.random() < 0.3
+            else {"sentiment": "negative", "hate_speech": rng.random() < 0.3, "abusive": False},
         )
     return desa
 
