@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import importlib
 import json
+import logging
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -37,6 +38,7 @@ from polmas.aspirations.services.messages import notify_reporter
 from polmas.core.audit import record_event
 from polmas.core.jobs import enqueue_on_commit
 
+logger = logging.getLogger(__name__)
 MAX_DESCRIPTION = 4000
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 ALLOWED_ATTACHMENT_TYPES = ("image/jpeg", "image/png", "image/webp")
@@ -44,10 +46,8 @@ FALLBACK_CATEGORY = "lainnya"
 
 
 def apply_triage(text: str) -> dict[str, Any] | None:
-    """`polmas.triage.analyse(text)` as JSON if the library is installed, else None.
-
-    The lead wires the library at merge; until then cases simply carry no triage.
-    """
+    """`polmas.triage.analyse(text)` as JSON, or None when the library is missing or its models
+    cannot run (the case is stored all the same; `polmas retriage` fills the triage in later)."""
     try:
         triage = importlib.import_module("polmas.triage")
     except ImportError:
@@ -55,7 +55,11 @@ def apply_triage(text: str) -> dict[str, Any] | None:
     analyse = getattr(triage, "analyse", None)
     if analyse is None:
         return None
-    result = analyse(text)
+    try:
+        result = analyse(text)
+    except Exception:  # the case must be stored even if the models cannot run
+        logger.exception("triage of a case failed; stored without triage")
+        return None
     if hasattr(result, "as_dict"):
         result = result.as_dict()
     elif hasattr(result, "to_dict"):

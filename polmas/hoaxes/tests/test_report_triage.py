@@ -82,3 +82,23 @@ def test_triage_rows_never_break_on_odd_values() -> None:
     assert shown["Tempat disebut"] == ("Tugu", False)
     assert shown["Data pribadi dalam teks"] == ("NIK ×2", True)
     assert "Catatan triase" in shown
+
+
+def test_a_report_is_stored_when_the_triage_cannot_run(
+    world: World, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing is lost: with no model files the report and a case are stored without triage,
+    and `polmas retriage` fills it in once the models are back."""
+    from polmas.aspirations import services as cases
+    from polmas.core.retriage import retriage
+
+    monkeypatch.setenv("POLMAS_TRIAGE_ARTIFACTS", str(tmp_path))  # an empty folder: no models
+    report = services.report_hoax(actor=None, text=PROVOCATION, channel="sms")
+    case = cases.create_case(actor=None, description=RUMOUR, desa_code=world.desa_in.code)
+    assert report.triage is None and case.triage is None
+    assert case.category.code == "lainnya"  # the fallback when nothing suggests a category
+    assert "stored without triage" in caplog.text
+    monkeypatch.delenv("POLMAS_TRIAGE_ARTIFACTS")
+    assert retriage(HoaxReport.objects.filter(pk=report.pk), "text") == 1
+    report.refresh_from_db()
+    assert report.triage is not None and report.triage["hate_speech"] is True
