@@ -57,6 +57,9 @@ def main() -> int:
     parser.add_argument(
         "--misses", choices=["self", "dev", "dev2"], help="list the misses of one file"
     )
+    parser.add_argument(
+        "--by-language", action="store_true", help="also the totals per language (id, jv, su)"
+    )
     args = parser.parse_args()
     if args.misses:
         misses(FILES[args.misses])
@@ -65,12 +68,16 @@ def main() -> int:
     for name, path in FILES.items():
         if not path.exists():
             continue
-        m = fixture_metrics(path)
-        print(
-            f"{name:5} {int(m['n_messages']):4d} {m['category_accuracy']:9.3f} "
-            f"{m['urgency_accuracy']:8.3f} {m['darurat_recall']:10.3f} "
-            f"{m['darurat_precision']:10.3f}"
-        )
+        for lang in (None, "id", "jv", "su") if args.by_language else (None,):
+            m = fixture_metrics(path, lang=lang)
+            if not m["n_messages"]:
+                continue
+            label = name if lang is None else f"  {lang}"
+            print(
+                f"{label:5} {int(m['n_messages']):4d} {m['category_accuracy']:9.3f} "
+                f"{m['urgency_accuracy']:8.3f} {m['darurat_recall']:10.3f} "
+                f"{m['darurat_precision']:10.3f}"
+            )
     return 0
 
 

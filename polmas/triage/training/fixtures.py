@@ -20,11 +20,16 @@ def load_fixtures(path: Path = FIXTURES) -> list[dict[str, str]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def fixture_metrics(path: Path = FIXTURES, directory: Path | None = None) -> dict[str, float]:
-    """Category accuracy, urgency accuracy, darurat recall and precision."""
+def fixture_metrics(
+    path: Path = FIXTURES, directory: Path | None = None, lang: str | None = None
+) -> dict[str, float]:
+    """Category accuracy, urgency accuracy, darurat recall and precision (``lang``: of the
+    messages in one language only, ``id``, ``jv`` or ``su``)."""
     from polmas.triage.pipeline import analyse_many
 
-    items = load_fixtures(path)
+    items = [i for i in load_fixtures(path) if lang is None or i.get("lang") == lang]
+    if not items:
+        return {"n_messages": 0.0}
     results = analyse_many([i["text"] for i in items], directory=directory)
     n = len(items)
     cat_ok = sum(r.category == i["category"] for r, i in zip(results, items, strict=True))
