@@ -13,6 +13,8 @@ Files (``polmas/triage/tests/fixtures/``):
   them, unseen); its misses were read in the second round, so it is a development set now.
 - ``category_test.jsonl`` (200): written later, the same way, by a session that saw neither the
   rules nor the other sets. Only its totals are ever printed; nobody reads its misses.
+- ``category_test3.jsonl`` (180, 55 % Dermayon Javanese): written later still, the same way.
+  Only its totals are ever printed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ FILES = {
     "dev": FIXTURES.parent / "category_dev.jsonl",
     "dev2": FIXTURES.parent / "category_dev2.jsonl",
     "test": FIXTURES.parent / "category_test.jsonl",
+    "test3": FIXTURES.parent / "category_test3.jsonl",
 }
 
 
