@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from polmas.aspirations.models import Category, Channel, Kind, Origin, Privacy, Status, Urgency
@@ -199,7 +200,11 @@ class BulkForm(forms.Form):
 
 
 class StaffCaseForm(forms.Form):
-    """A case an officer takes over the phone or at the desk."""
+    """A case an officer takes over the phone or at the desk. The description comes first: as
+    the officer types, the page shows the triage's suggested category and urgency (htmx), so
+    a choice against it is a deliberate correction (kept as a triage label)."""
+
+    field_order = ("origin", "kind", "description", "category", "urgency")
 
     origin = forms.ChoiceField(
         label=_("Diterima melalui"),
@@ -214,7 +219,17 @@ class StaffCaseForm(forms.Form):
         choices=[("", _("— otomatis —")), *Urgency.choices],
     )
     description = forms.CharField(
-        label=_("Uraian"), max_length=MAX_DESCRIPTION, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Uraian"),
+        max_length=MAX_DESCRIPTION,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "hx-post": reverse_lazy("aspirations:triage_suggestion"),
+                "hx-trigger": "input changed delay:700ms, change",
+                "hx-target": "#triage-suggestion",
+                "hx-sync": "this:replace",
+            }
+        ),
     )
     desa = forms.ChoiceField(label=_("Desa/kelurahan"), required=False)
     location_text = forms.CharField(label=_("Keterangan lokasi"), max_length=255, required=False)

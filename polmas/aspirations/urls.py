@@ -7,6 +7,7 @@ app_name = "aspirations"
 urlpatterns = [
     path("kasus/", views.inbox, name="inbox"),
     path("kasus/baru/", views_staff.new_case, name="new"),
+    path("kasus/baru/saran/", views_staff.triage_suggestion, name="triage_suggestion"),
     path("kasus/lampiran/<int:pk>/", views_staff.attachment, name="attachment"),
     path("kasus/massal/", views.bulk_action, name="bulk"),
     path("kasus/ekspor.<str:fmt>", views.export, name="export"),

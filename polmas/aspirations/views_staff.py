@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from polmas.aspirations import selectors, services, workflow
 from polmas.aspirations.forms import StaffCaseForm
-from polmas.aspirations.models import CaseAttachment
+from polmas.aspirations.models import CaseAttachment, Urgency
+from polmas.aspirations.services.intake import MAX_DESCRIPTION, active_category
 from polmas.org.access import role_required
 
 
@@ -56,6 +58,20 @@ def new_case(request: HttpRequest) -> HttpResponse:
                 return redirect("aspirations:case", pk=case.pk)
             return redirect("aspirations:inbox")
     return render(request, "aspirations/new_case.html", {"form": form})
+
+
+@role_required(*workflow.ACTING_ROLES)
+@require_POST
+def triage_suggestion(request: HttpRequest) -> HttpResponse:
+    """The triage's category and urgency for the description being typed (htmx fragment)."""
+    text = (request.POST.get("description") or "").strip()[:MAX_DESCRIPTION]
+    result = services.apply_triage(text) if text else None
+    context: dict[str, object] = {"result": result}
+    if result:
+        context["category"] = active_category(str(result.get("category") or ""))
+        urgency = str(result.get("urgency") or "")
+        context["urgency"] = Urgency(urgency).label if urgency in Urgency.values else ""
+    return render(request, "aspirations/_triage_suggestion.html", context)
 
 
 @role_required()

@@ -88,3 +88,21 @@ def test_resident_reports_officer_answers_resident_reads(
     resident.wait_for_selector(f"text={ANSWER}")
     assert "Petugas" in resident.inner_text("ol.timeline")
     screenshot(resident, "cases-5-answer")
+
+
+def test_desk_intake_shows_the_triage_suggestion_while_the_officer_types(
+    live_server: Any, browser_page: Any
+) -> None:
+    ensure_reference_data()
+    load_categories()
+    make_officer(Unit.objects.get(code="polsek-lohbener"), "meja.kapolsek", Role.KAPOLSEK, "J0002")
+    base = live_server.url
+    page = browser_page
+    _login(page, base, "meja.kapolsek")
+    page.goto(f"{base}/kasus/baru/")
+    assert page.inner_text("#triage-suggestion").strip() == ""
+    page.fill("#id_description", "Motor saya dicuri semalam di depan warung, plat E 1234 AB")
+    page.wait_for_selector("#triage-suggestion-text", timeout=15_000)
+    hint = page.inner_text("#triage-suggestion")
+    assert "Kriminalitas" in hint and "Tinggi" in hint
+    screenshot(page, "cases-desk-triage-suggestion")

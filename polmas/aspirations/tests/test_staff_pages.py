@@ -72,6 +72,13 @@ class TestStaffPagePermissions(PermissionMatrix):
             ok=(302,),
         ),
         Route(
+            "triage suggestion",
+            "post",
+            lambda w, where: "/kasus/baru/saran/",
+            data=lambda w, where: {"description": "Motor saya dicuri semalam"},
+            scoped=False,
+        ),
+        Route(
             "attachment",
             "get",
             lambda w, where: f"/kasus/lampiran/{attachment_for(w, where).pk}/",
@@ -111,3 +118,23 @@ def test_attachment_needs_scope_and_is_not_public(client: Client, world: World) 
     hidden = attachment_for(world, "in", Privacy.ANONIM)
     client.force_login(world.user_polres)  # in scope, but not the handling unit
     assert client.get(f"/kasus/lampiran/{hidden.pk}/").status_code == 403
+
+
+def test_the_intake_page_suggests_category_and_urgency_as_the_officer_types(
+    client: Client, world: World
+) -> None:
+    """The real triage: a theft told of last night is kriminalitas / tinggi."""
+    client.force_login(world.user_in)
+    page = client.get("/kasus/baru/").content.decode()
+    assert 'hx-post="/kasus/baru/saran/"' in page and 'id="triage-suggestion"' in page
+    assert page.index('name="description"') < page.index('name="category"')  # text first
+    hint = client.post("/kasus/baru/saran/", {"description": "Motor saya dicuri semalam"})
+    assert hint.status_code == 200
+    text = hint.content.decode()
+    assert "<strong>Kriminalitas</strong>" in text and "<strong>Tinggi</strong>" in text
+    for empty in ("", "   "):
+        blank = client.post("/kasus/baru/saran/", {"description": empty})
+        assert blank.status_code == 200 and "Saran triase" not in blank.content.decode()
+    long = client.post("/kasus/baru/saran/", {"description": "pencurian " * 2000})
+    assert long.status_code == 200 and "Kriminalitas" in long.content.decode()  # cut, not refused
+    assert client.get("/kasus/baru/saran/").status_code == 405
