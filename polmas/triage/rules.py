@@ -212,6 +212,10 @@ def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
     return frozenset(rules.index.hits(texts))
 
 
+NEGATION_WINDOW = 3
+"""Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
+
+
 def negated_keywords(
     texts: tuple[str, ...], found: frozenset[str], rules: RuleSet
 ) -> frozenset[str]:
@@ -248,10 +252,6 @@ def negated_keywords(
         for kw in found & rules.darurat
         if kw not in still and not rules.negations.intersection(_WORD_RE.findall(kw))
     )  # a keyword that says the negation itself ("bli obah", "tidak sadar") stays
-
-
-NEGATION_WINDOW = 3
-"""Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
 
 
 def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
