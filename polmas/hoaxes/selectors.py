@@ -22,8 +22,14 @@ def reports_in_scope(user: User) -> QuerySet[HoaxReport]:
     )
 
 
-def review_queue(user: User, *, status: str = ReportStatus.MENUNGGU_HUMAS) -> QuerySet[HoaxReport]:
+def review_queue(
+    user: User, *, status: str = ReportStatus.MENUNGGU_HUMAS, provocation: bool = False
+) -> QuerySet[HoaxReport]:
+    """Reports in scope by status; ``provocation``: only those the triage flagged as hate speech
+    or abusive language (the rumours most likely to stir conflict)."""
     qs = reports_in_scope(user)
+    if provocation:
+        qs = qs.filter(Q(triage__hate_speech=True) | Q(triage__abusive=True))
     return qs.filter(status=status) if status else qs
 
 

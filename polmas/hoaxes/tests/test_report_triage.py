@@ -102,3 +102,20 @@ def test_a_report_is_stored_when_the_triage_cannot_run(
     assert retriage(HoaxReport.objects.filter(pk=report.pk), "text") == 1
     report.refresh_from_db()
     assert report.triage is not None and report.triage["hate_speech"] is True
+
+
+def test_the_review_queue_marks_and_filters_provocation(client: Client, world: World) -> None:
+    hateful = services.report_hoax(actor=None, text=PROVOCATION, channel="web", desa=world.desa_in)
+    calm = services.report_hoax(
+        actor=None, text="Katanya besok ada pemadaman listrik", channel="web", desa=world.desa_in
+    )
+    outside = services.report_hoax(
+        actor=None, text=PROVOCATION + " (2)", channel="web", desa=world.desa_out
+    )
+    client.force_login(world.user_in)
+    page = client.get("/hoaks/antrean/?status=").content.decode()
+    assert hateful.reference in page and calm.reference in page
+    assert page.count('class="badge error">provokasi<') == 1
+    only = client.get("/hoaks/antrean/?status=&provokasi=1").content.decode()
+    assert hateful.reference in only and calm.reference not in only
+    assert outside.reference not in only  # still scoped

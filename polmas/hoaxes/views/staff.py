@@ -37,10 +37,15 @@ def queue(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", ReportStatus.MENUNGGU_HUMAS)
     if status and status not in ReportStatus.values:
         status = ReportStatus.MENUNGGU_HUMAS
-    page = Paginator(selectors.review_queue(request.user, status=status), 25).get_page(
-        request.GET.get("page")
-    )
-    context = {"page": page, "status": status, "statuses": ReportStatus.choices}
+    provocation = request.GET.get("provokasi") == "1"
+    queue = selectors.review_queue(request.user, status=status, provocation=provocation)
+    page = Paginator(queue, 25).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": ReportStatus.choices,
+        "provocation": provocation,
+    }
     return render(request, "hoaxes/queue.html", context)
 
 
