@@ -2,6 +2,7 @@
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
        [--no-word-list] [--no-negation] [--dump FILE.npz] [--emot] [--block-scale BLOCK SCALE]
+       [--polarity benchmarks/triage/data/polarity_lexicon.json]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
 same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
 training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
@@ -22,6 +23,9 @@ tried on 5 Dec 2026 and not kept; their code is in commit 5141673 (docs/triage.m
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -57,6 +61,24 @@ EMOTION_SENTIMENT = {
     "happy": "positive",
     "love": "positive",
 }
+
+
+def with_polarity(translate: Any, path: str) -> Any:
+    """``translate`` followed by one polarity token per word of a polarity list."""
+    listed = json.loads(Path(path).read_text(encoding="utf-8"))
+    tokens = {w: "zzpolpos" for w in listed["positive"]}
+    tokens.update({w: "zzpolneg" for w in listed["negative"]})
+
+    def translated(text: str, lexicon: Any) -> str:
+        out = translate(text, lexicon)
+        marks = [
+            ("_" if w.startswith("_") else "") + tokens[w.lstrip("_")]
+            for w in out.split()
+            if w.lstrip("_") in tokens
+        ]
+        return f"{out} {' '.join(marks)}" if marks else out
+
+    return translated
 
 
 def _print_baseline(
@@ -117,6 +139,11 @@ def main() -> None:
         help="also each translated setting plus EmoT train as sentiment (anger/fear/sadness "
         "negative, happy/love positive) in every training fold",
     )
+    parser.add_argument(
+        "--polarity",
+        help="JSON {positive: [...], negative: [...]}: after each listed word of the block-4 "
+        "text append a polarity token (negation-marked words give negated tokens)",
+    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = training_slang(data)
@@ -153,6 +180,8 @@ def main() -> None:
     scores = {name: np.zeros((len(y), 3)) for name, _, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment, _ in configs if args.nb and augment}
     translate = to_indonesian if args.no_negation else pseudo_indonesian
+    if args.polarity:
+        translate = with_polarity(translate, args.polarity)
     column_scale = np.ones(N_FEATURES, dtype=np.float32)
     for block, scale in args.block_scale:
         start = (int(block) - 1) * BLOCK
