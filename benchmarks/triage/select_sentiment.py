@@ -2,7 +2,7 @@
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
        [--no-word-list] [--no-negation] [--dump FILE.npz] [--emot] [--block-scale BLOCK SCALE]
-       [--polarity benchmarks/triage/data/polarity_lexicon.json]
+       [--polarity polmas/triage/rules/polarity.json [--polarity-indonesian-only]]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
 same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
 training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
@@ -63,14 +63,17 @@ EMOTION_SENTIMENT = {
 }
 
 
-def with_polarity(translate: Any, path: str) -> Any:
-    """``translate`` followed by one polarity token per word of a polarity list."""
+def with_polarity(translate: Any, path: str, regional: frozenset[str] = frozenset()) -> Any:
+    """``translate`` followed by one polarity token per word of a polarity list; none for a text
+    with a word of ``regional`` (the slang table's Javanese/Sundanese markers)."""
     listed = json.loads(Path(path).read_text(encoding="utf-8"))
     tokens = {w: "zzpolpos" for w in listed["positive"]}
     tokens.update({w: "zzpolneg" for w in listed["negative"]})
 
     def translated(text: str, lexicon: Any) -> str:
-        out = translate(text, lexicon)
+        out = str(translate(text, lexicon))
+        if regional and not regional.isdisjoint(text.split()):
+            return out
         marks = [
             ("_" if w.startswith("_") else "") + tokens[w.lstrip("_")]
             for w in out.split()
@@ -144,6 +147,11 @@ def main() -> None:
         help="JSON {positive: [...], negative: [...]}: after each listed word of the block-4 "
         "text append a polarity token (negation-marked words give negated tokens)",
     )
+    parser.add_argument(
+        "--polarity-indonesian-only",
+        action="store_true",
+        help="with --polarity: no tokens for texts with a Javanese/Sundanese marker word",
+    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = training_slang(data)
@@ -181,7 +189,8 @@ def main() -> None:
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment, _ in configs if args.nb and augment}
     translate = to_indonesian if args.no_negation else pseudo_indonesian
     if args.polarity:
-        translate = with_polarity(translate, args.polarity)
+        markers = frozenset(slang.markers) if args.polarity_indonesian_only else frozenset()
+        translate = with_polarity(translate, args.polarity, markers)
     column_scale = np.ones(N_FEATURES, dtype=np.float32)
     for block, scale in args.block_scale:
         start = (int(block) - 1) * BLOCK

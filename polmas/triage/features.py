@@ -4,7 +4,8 @@
 - block 1: ``char_wb`` 3-5 grams of the normalised text,
 - block 2: word 1-2 grams of the raw (un-escaped, lower-cased) text, before slang normalisation,
 - block 3: word 1-2 grams of the pseudo-Indonesian text (the normalised text with Javanese and
-  Sundanese words translated word by word, :mod:`polmas.triage.lexicon`).
+  Sundanese words translated word by word, negations marked, and for a text without a regional
+  marker word a polarity token per listed positive / negative word, :mod:`polmas.triage.lexicon`).
 
 Hashing needs no stored vocabulary, so a model is just its weights. Every block is binary and
 L2-normalised separately. The columns are those of scikit-learn's ``HashingVectorizer``, computed
@@ -22,7 +23,7 @@ from scipy import sparse
 
 from polmas.triage.hashing import HashedBlocks
 from polmas.triage.lexicon import active_lexicon, pseudo_indonesian
-from polmas.triage.normalise import normalise_fast
+from polmas.triage.normalise import normalise_fast, regional_markers, slang_dictionary
 
 BLOCK = 2**20
 CHAR_NGRAMS = (3, 5)
@@ -88,7 +89,9 @@ def featurise(
     ``slang`` and ``lexicon`` default to those of the active artifact folder.
     """
     table = active_lexicon() if lexicon is None else lexicon
+    slang = slang_dictionary() if slang is None else slang
+    markers = regional_markers(slang)
     raw = [unescape(t) for t in texts]
     norm = [normalise_fast(t, slang) for t in raw]
-    translated = [pseudo_indonesian(t, table) for t in norm]
+    translated = [pseudo_indonesian(t, table, markers) for t in norm]
     return featurise_views([t.lower() for t in raw], norm, translated)

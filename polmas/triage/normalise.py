@@ -134,6 +134,11 @@ def merge_slang(base: dict[str, str]) -> dict[str, str]:
     return merged
 
 
+def regional_markers(slang: dict[str, str]) -> frozenset[str]:
+    """The Javanese / Sundanese marker words of a slang table (none for a plain dictionary)."""
+    return slang.markers if isinstance(slang, SlangTable) else frozenset()
+
+
 @lru_cache(maxsize=4)
 def load_slang_dictionary(directory: Path) -> dict[str, str]:
     """The merged slang dictionary of an artifact folder (``slang.json`` + own abbreviations)."""

@@ -18,6 +18,7 @@ from polmas.triage.linear import LinearHeads
 from polmas.triage.normalise import (
     load_slang_dictionary,
     normalise_fast,
+    regional_markers,
     without_lone_surrogates,
 )
 from polmas.triage.paths import artifacts_dir
@@ -115,7 +116,8 @@ def analyse_many(
     unescaped = [unescape(t) for t in cut]
     norm = [normalise_fast(t, models.slang) for t in unescaped]
     raw = [t.lower() for t in unescaped]
-    x = featurise_views(raw, norm, [pseudo_indonesian(t, models.lexicon) for t in norm])
+    markers = regional_markers(models.slang)
+    x = featurise_views(raw, norm, [pseudo_indonesian(t, models.lexicon, markers) for t in norm])
     scores = models.heads.scores(x)
     meta = models.stack.meta_features(models.heads, scores, raw, norm)
     corr = models.corrections

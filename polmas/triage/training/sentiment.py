@@ -30,7 +30,13 @@ from rapidfuzz import fuzz, process
 
 from polmas.triage.features import unescape
 from polmas.triage.lexicon import pseudo_indonesian
-from polmas.triage.normalise import TOKEN_RE, SlangTable, merge_slang, normalise_fast
+from polmas.triage.normalise import (
+    TOKEN_RE,
+    SlangTable,
+    merge_slang,
+    normalise_fast,
+    regional_markers,
+)
 from polmas.triage.paths import PACKAGE_DIR
 from polmas.triage.training.align import (
     Lexicon,
@@ -218,5 +224,6 @@ def training_rows(
             raw.append(text)
             norm.append(normalise_fast(text, slang))
             labels.append(smsa.labels[int(i)])
-    translated = [pseudo_indonesian(t, lexicons.to_indonesian) for t in norm]
+    markers = regional_markers(slang)
+    translated = [pseudo_indonesian(t, lexicons.to_indonesian, markers) for t in norm]
     return SentimentRows(raw, norm, translated, labels)
