@@ -2,7 +2,7 @@
 
 Usage: PYTHONPATH=. python benchmarks/triage/select_sentiment.py [--augment 0 3000 11000] [--nb]
        [--no-word-list] [--no-negation] [--dump FILE.npz] [--emot] [--block-scale BLOCK SCALE]
-       [--polarity polmas/triage/rules/polarity.json [--polarity-indonesian-only]]
+       [--polarity [--polarity-indonesian-only]]
 Rows are SmSA train + NusaX train (id/jv/su); NusaX translations share an id and always fall in the
 same fold. In every fold the Javanese/Sundanese <-> Indonesian lexicons are learnt again from the
 training fold's parallel pairs only, and only training-fold SmSA rows are translated. Prints
@@ -23,9 +23,7 @@ tried on 5 Dec 2026 and not kept; their code is in commit 5141673 (docs/triage.m
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
-from typing import Any
+from functools import partial
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,7 +34,7 @@ from sklearn.svm import LinearSVC
 
 from polmas.triage.features import BLOCK, N_FEATURES, N_RAW, featurise_views, unescape
 from polmas.triage.lexicon import pseudo_indonesian, to_indonesian
-from polmas.triage.normalise import normalise_fast
+from polmas.triage.normalise import normalise_fast, regional_markers
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 from polmas.triage.training.data import load_emot, load_smsa
@@ -61,27 +59,6 @@ EMOTION_SENTIMENT = {
     "happy": "positive",
     "love": "positive",
 }
-
-
-def with_polarity(translate: Any, path: str, regional: frozenset[str] = frozenset()) -> Any:
-    """``translate`` followed by one polarity token per word of a polarity list; none for a text
-    with a word of ``regional`` (the slang table's Javanese/Sundanese markers)."""
-    listed = json.loads(Path(path).read_text(encoding="utf-8"))
-    tokens = {w: "zzpolpos" for w in listed["positive"]}
-    tokens.update({w: "zzpolneg" for w in listed["negative"]})
-
-    def translated(text: str, lexicon: Any) -> str:
-        out = str(translate(text, lexicon))
-        if regional and not regional.isdisjoint(text.split()):
-            return out
-        marks = [
-            ("_" if w.startswith("_") else "") + tokens[w.lstrip("_")]
-            for w in out.split()
-            if w.lstrip("_") in tokens
-        ]
-        return f"{out} {' '.join(marks)}" if marks else out
-
-    return translated
 
 
 def _print_baseline(
@@ -144,8 +121,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--polarity",
-        help="JSON {positive: [...], negative: [...]}: after each listed word of the block-4 "
-        "text append a polarity token (negation-marked words give negated tokens)",
+        action="store_true",
+        help="block 4 with the polarity tokens of rules/polarity.json (lexicon.polarity_marks) "
+        "for every text",
     )
     parser.add_argument(
         "--polarity-indonesian-only",
@@ -188,9 +166,9 @@ def main() -> None:
     scores = {name: np.zeros((len(y), 3)) for name, _, _ in configs}
     nb_scores = {name: np.zeros((len(y), 3)) for name, augment, _ in configs if args.nb and augment}
     translate = to_indonesian if args.no_negation else pseudo_indonesian
-    if args.polarity:
-        markers = frozenset(slang.markers) if args.polarity_indonesian_only else frozenset()
-        translate = with_polarity(translate, args.polarity, markers)
+    if args.polarity:  # as shipped with --polarity-indonesian-only (pseudo_indonesian + markers)
+        markers = regional_markers(slang) if args.polarity_indonesian_only else frozenset()
+        translate = partial(pseudo_indonesian, markers=markers)
     column_scale = np.ones(N_FEATURES, dtype=np.float32)
     for block, scale in args.block_scale:
         start = (int(block) - 1) * BLOCK

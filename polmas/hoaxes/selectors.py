@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from polmas.core.triage import PROVOCATION_Q
 from polmas.hoaxes.models import Alert, FactCheck, HoaxReport, ReportStatus, RumourWave
 from polmas.org.models import Membership, Unit
 from polmas.org.scope import region_q
@@ -29,7 +30,7 @@ def review_queue(
     or abusive language (the rumours most likely to stir conflict)."""
     qs = reports_in_scope(user)
     if provocation:
-        qs = qs.filter(Q(triage__hate_speech=True) | Q(triage__abusive=True))
+        qs = qs.filter(PROVOCATION_Q)
     return qs.filter(status=status) if status else qs
 
 

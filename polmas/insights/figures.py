@@ -23,6 +23,7 @@ from django.db.models.functions import TruncDate
 from polmas.aspirations.models import CLOSED_STATUSES, OPEN_STATUSES, Case, Category
 from polmas.aspirations.querysets import overdue_q
 from polmas.core.formatting import WIB
+from polmas.core.triage import PROVOCATION_Q
 from polmas.hoaxes.models import HoaxReport
 from polmas.insights.models import (
     AreaDaily,
@@ -36,7 +37,6 @@ from polmas.patrols.models import CoverageDaily, Patrol, PatrolStatus, Topic, to
 from polmas.patrols.selectors.coverage import Period
 
 ELECTION_CATEGORY_PREFIX = "pemilu"
-PROVOCATION_Q = Q(triage__hate_speech=True) | Q(triage__abusive=True)
 NEGATIVE_Q = Q(triage__sentiment="negative")
 COUNTERS = (
     "cases_opened",

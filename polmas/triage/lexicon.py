@@ -92,7 +92,7 @@ def polarity_marks(normalised: str, translated: str, markers: frozenset[str]) ->
     or Sundanese marker word.
 
     Chosen on grouped CV of the sentiment training data (``select_sentiment.py --polarity
-    polmas/triage/rules/polarity.json --polarity-indonesian-only``), kept setting: SmSA rows
+    --polarity-indonesian-only``), kept setting: SmSA rows
     0.873 -> 0.884, Javanese 0.896 -> 0.896, Sundanese 0.899 -> 0.898. Given to every text,
     regional ones too, the regional rows lost 1.1-1.3 points, hence the marker test.
     """

@@ -8,11 +8,12 @@ from polmas.aspirations.services.actions import (
 )
 from polmas.aspirations.services.common import CaseError, IdempotencyConflict
 from polmas.aspirations.services.deadlines import check_deadlines
-from polmas.aspirations.services.intake import apply_triage, create_case
+from polmas.aspirations.services.intake import create_case
 from polmas.aspirations.services.keys import authenticate_open311_key, issue_open311_key
 from polmas.aspirations.services.messages import notify_reporter
 from polmas.aspirations.services.reclassify import reclassify_case
 from polmas.aspirations.services.staff import STAFF_ORIGINS, take_case
+from polmas.core.triage import triage_json as apply_triage
 
 __all__ = [
     "STAFF_ORIGINS",

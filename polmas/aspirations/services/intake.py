@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
-import logging
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -37,41 +35,12 @@ from polmas.aspirations.services.labels import DeskChoice, record_desk_choice
 from polmas.aspirations.services.messages import notify_reporter
 from polmas.core.audit import record_event
 from polmas.core.jobs import enqueue_on_commit
+from polmas.core.triage import triage_json as apply_triage
 
-logger = logging.getLogger(__name__)
 MAX_DESCRIPTION = 4000
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 ALLOWED_ATTACHMENT_TYPES = ("image/jpeg", "image/png", "image/webp")
 FALLBACK_CATEGORY = "lainnya"
-
-
-def apply_triage(text: str) -> dict[str, Any] | None:
-    """`polmas.triage.analyse(text)` as JSON, or None when the library is missing or its models
-    cannot run (the case is stored all the same; `polmas retriage` fills the triage in later)."""
-    try:
-        triage = importlib.import_module("polmas.triage")
-    except ImportError:
-        return None
-    analyse = getattr(triage, "analyse", None)
-    if analyse is None:
-        return None
-    try:
-        result = analyse(text)
-    except Exception:  # the case must be stored even if the models cannot run
-        logger.exception("triage of a case failed; stored without triage")
-        return None
-    if hasattr(result, "as_dict"):
-        result = result.as_dict()
-    elif hasattr(result, "to_dict"):
-        result = result.to_dict()
-    elif hasattr(result, "__dataclass_fields__"):
-        import dataclasses
-
-        result = dataclasses.asdict(result)
-    try:
-        return json.loads(json.dumps(result, default=str))  # type: ignore[no-any-return]
-    except (TypeError, ValueError):
-        return {"raw": str(result)}
 
 
 def _body_hash(fields: dict[str, Any]) -> str:

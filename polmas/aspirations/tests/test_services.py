@@ -237,17 +237,18 @@ def test_reporter_identity_is_never_in_the_audit_trail(world: World) -> None:
     assert case.reporter_name == "Siti Aminah"
 
 
-def test_triage_hook_is_optional(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-    import types
+def test_triage_decides_what_the_intake_left_open(world: World) -> None:
+    """The real library: its result is stored whole, and it picks category and urgency."""
+    from polmas.triage import analyse
 
-    assert services.apply_triage("teks") is None or "polmas.triage" in sys.modules
-    fake = types.ModuleType("polmas.triage")
-    fake.analyse = lambda text: {"category": "narkoba", "urgency": "tinggi"}  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "polmas.triage", fake)
+    assert services.apply_triage("teks") == analyse("teks").as_dict()
     case = new_case(world, category_code=None, description="ada yang jual sabu")
     assert case.category.code == "narkoba" and case.urgency == "tinggi"
-    assert case.triage == {"category": "narkoba", "urgency": "tinggi"}
+    assert case.triage == analyse("ada yang jual sabu").as_dict()
+    assert case.triage is not None and (case.triage["category"], case.triage["urgency"]) == (
+        "narkoba",
+        "tinggi",
+    )
 
 
 def test_open311_keys_are_hashed(world: World) -> None:

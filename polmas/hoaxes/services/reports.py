@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from polmas.core.audit import changed, record_event, snapshot
+from polmas.core.triage import triage_json
 from polmas.hoaxes.kb import match_text
 from polmas.hoaxes.models import (
     MAX_REPORT_CHARS,
@@ -27,9 +27,7 @@ from polmas.org.access import check_role
 from polmas.org.models import Region, RegionLevel
 from polmas.org.regions import deployment_code, locate_point
 from polmas.org.selectors import responsible_unit_for_desa
-from polmas.triage import analyse
 
-logger = logging.getLogger(__name__)
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 MATCHES_KEPT = 5
 # Fields safe to show in the audit trail (no reporter identity: anonymity is respected).
@@ -80,16 +78,6 @@ def _locate(desa: Region | None, point: tuple[float, float] | None) -> Region | 
     return desa
 
 
-def _triage(text: str) -> dict[str, Any] | None:
-    """The triage of ``text``, or None when the models cannot run: the report is stored all
-    the same (nothing is lost), and ``polmas retriage`` fills it in later."""
-    try:
-        return analyse(text).as_dict()
-    except Exception:  # any failure of the models must not lose the report
-        logger.exception("triage of a hoax report failed; stored without triage")
-        return None
-
-
 def report_hoax(
     *,
     actor: Any,
@@ -123,7 +111,7 @@ def report_hoax(
     unit = responsible_unit_for_desa(desa.code if desa else deployment_code())
     result = match_text(text, k=MATCHES_KEPT)
     if triage is None:
-        triage = _triage(text)
+        triage = triage_json(text)
     best = result.best if result.confidence != "none" else None
     now = timezone.now()
     with transaction.atomic():

@@ -90,7 +90,7 @@ def test_a_report_is_stored_when_the_triage_cannot_run(
     """Nothing is lost: with no model files the report and a case are stored without triage,
     and `polmas retriage` fills it in once the models are back."""
     from polmas.aspirations import services as cases
-    from polmas.core.retriage import retriage
+    from polmas.core.triage import retriage
 
     monkeypatch.setenv("POLMAS_TRIAGE_ARTIFACTS", str(tmp_path))  # an empty folder: no models
     report = services.report_hoax(actor=None, text=PROVOCATION, channel="sms")

@@ -34,8 +34,8 @@ from polmas.aspirations.models import OPEN_STATUSES, Case, Urgency
 from polmas.aspirations.querysets import overdue_q
 from polmas.core.audit import record_event, snapshot
 from polmas.core.formatting import WIB
+from polmas.core.triage import PROVOCATION_Q
 from polmas.hoaxes.models import HoaxReport, RumourWave
-from polmas.insights.figures import PROVOCATION_Q
 from polmas.insights.models import Alert, AlertKind, DesaDaily, Election
 from polmas.insights.selectors.layers import deployment_area
 from polmas.org.access import check_role

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from polmas.aspirations import services as cases
 from polmas.aspirations.models import Case
-from polmas.core.retriage import retriage
+from polmas.core.triage import retriage
 from polmas.hoaxes import services as hoaxes
 from polmas.hoaxes.models import HoaxReport
 from polmas.org.testing import World

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from polmas.aspirations.models import Case
-from polmas.core.retriage import retriage
+from polmas.core.triage import retriage
 from polmas.hoaxes.models import HoaxReport
 
 

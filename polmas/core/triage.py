@@ -1,15 +1,30 @@
-"""Compute the stored `polmas.triage` result of rows that lack one, or of every row after the
-models were retrained (`polmas retriage`)."""
+"""The stored `polmas.triage` result of a text, shared by every app that stores one (cases,
+hoax reports): computing it for a new record, filling it in for old ones (`polmas retriage`),
+and the query for the records it flags as provocation."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
-from polmas.triage import analyse_many
+from polmas.triage import analyse, analyse_many
 
+logger = logging.getLogger(__name__)
 BATCH = 500
+PROVOCATION_Q = Q(triage__hate_speech=True) | Q(triage__abusive=True)
+"""Records whose stored triage found hate speech or abusive language."""
+
+
+def triage_json(text: str) -> dict[str, Any] | None:
+    """``analyse(text)`` as JSON, or None when the models cannot run: the record is stored all
+    the same (nothing is lost), and ``polmas retriage`` fills its triage in later."""
+    try:
+        return analyse(text).as_dict()
+    except Exception:  # any failure of the models must not lose the record
+        logger.exception("triage of a text failed; stored without triage")
+        return None
 
 
 def retriage(
