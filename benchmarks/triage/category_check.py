@@ -15,6 +15,9 @@ Files (``polmas/triage/tests/fixtures/``):
   rules nor the other sets. Only its totals are ever printed; nobody reads its misses.
 - ``category_test3.jsonl`` (180, 55 % Dermayon Javanese): written later still, the same way.
   Only its totals are ever printed.
+- ``category_dev3.jsonl`` (200) and ``category_test4.jsonl`` (200): written on 6 Dec 2026 by two
+  more sessions that saw only the guide, while round 4 (urgency) was being made; both were
+  scored unseen before and after it. dev3 may be read from round 5 on; test4 stays held out.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ FILES = {
     "dev2": FIXTURES.parent / "category_dev2.jsonl",
     "test": FIXTURES.parent / "category_test.jsonl",
     "test3": FIXTURES.parent / "category_test3.jsonl",
+    "dev3": FIXTURES.parent / "category_dev3.jsonl",
+    "test4": FIXTURES.parent / "category_test4.jsonl",
 }
 
 
@@ -58,7 +63,7 @@ def misses(path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--misses", choices=["self", "dev", "dev2"], help="list the misses of one file"
+        "--misses", choices=["self", "dev", "dev2", "dev3"], help="list the misses of one file"
     )
     parser.add_argument(
         "--by-language", action="store_true", help="also the totals per language (id, jv, su)"

@@ -147,6 +147,9 @@ class RuleSet:
     calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together mean no present danger (a question whether a rumour is true):
     darurat keywords then do not count."""
+    normal_categories: frozenset[str] = frozenset()
+    """Categories that `tinggi` keywords do not raise: a rumour to check or a slow police report
+    is normal whatever it is about (a report of a theft two months ago with no news)."""
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -198,6 +201,7 @@ class RuleSet:
             ongoing=frozenset(urg.get("ongoing", [])),
             darurat_combos=darurat_combos,
             calm_combos=calm_combos,
+            normal_categories=frozenset(urg.get("normal_categories", [])),
         )
 
 
@@ -283,7 +287,8 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
        (recall first), unless a calm combo holds (a question whether a rumour is true); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone);
-    2. a tinggi keyword: tinggi; 3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
+    2. a tinggi keyword, unless the category is one of `normal_categories`: tinggi;
+    3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
@@ -294,7 +299,7 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
         if not lasting and found & rules.past and not (now or found & rules.ongoing):
             return "tinggi"
         return "darurat"
-    if found & rules.tinggi:
+    if found & rules.tinggi and category not in rules.normal_categories:
         return "tinggi"
     if found & rules.rendah:
         return "rendah"

@@ -11,7 +11,13 @@ import pytest
 
 from polmas.triage import analyse
 from polmas.triage.paths import RULES_FILE
-from polmas.triage.rules import RuleSet, category_scores, keyword_hits, urgency_for
+from polmas.triage.rules import (
+    RuleSet,
+    category_scores,
+    default_rules,
+    keyword_hits,
+    urgency_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +80,51 @@ def test_a_combo_needs_every_group_and_unknown_categories_are_refused(tmp_path: 
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="unknown categories in combos"):
         RuleSet.from_file(path)
+
+
+# Words that contain an open keyword after a prefix or before an ending, but are other words.
+FALSE_FRIENDS = [
+    "ganjar",
+    "menginap",
+    "pelanggaran",
+    "kacamata",
+    "bidang",
+    "pesona",
+    "sepupuku",
+    "serangga",
+    "berobat",
+    "mengurus",
+    "kebutuhan",
+    "demokrasi",
+    "bandara",
+    "sabun",
+    "disarankan",
+    "pelukan",
+    "meninggalkan",
+    "mengkritisi",
+    "tenggelamkan",
+    "berpaling",
+    "kepalaku",
+    "perangkat",
+    "mengolok",
+]
+
+
+@pytest.mark.parametrize("word", FALSE_FRIENDS)
+def test_words_that_only_contain_a_keyword_match_nothing(word: str) -> None:
+    # "ganjar" is not "ganja", "pelanggaran" not the Javanese "langgar" (a prayer house),
+    # "meninggalkan" (to leave) not "meninggal", "pelukan" (a hug) not "luka"
+    assert keyword_hits((word,), default_rules()) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # "katanya" held "tanya" after the Sundanese prefix ka-: every rumour was a question
+        ("sy ditawarin 150rb asal keluarga sy milih calon itu, katanya dicek lewat foto", "tinggi"),
+        # "kepungkur" (Dermayon: ago) held "kepung" (to surround), a darurat word
+        ("isun wis laporan telung minggu kepungkur, durung ana kabar", "normal"),
+    ],
+)
+def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str) -> None:
+    assert analyse(text).urgency == urgency
