@@ -4,8 +4,9 @@ An open keyword matches after a prefix and before any ending (``bacok`` finds ``
 also finds words that merely contain it: ``tanya`` in ``katanya`` (ka- + tanya), ``ganja`` in
 ``Ganjar``, ``luka`` in ``pelukan``. This script lists, for every open keyword, the words of the
 unlabelled training texts (SmSA, EmoT, the hate-speech tweets, NusaX) and of the development
-message files that it matches without being equal to them, most frequent first. Read the list,
-and turn a keyword with false friends into exact forms (``=luka``, ``terluka``, ``lukanya``).
+message files (``polmas/triage/labels/``) that it matches without being equal to them, most
+frequent first. Read the list, and turn a keyword with false friends into exact forms
+(``=luka``, ``terluka``, ``lukanya``).
 
     PYTHONPATH=. .venv/bin/python benchmarks/triage/keyword_audit.py [--min-count 5]
 
@@ -21,12 +22,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from polmas.triage.normalise import normalise_fast, slang_dictionary
-from polmas.triage.paths import RULES_FILE, shared_data_dir
+from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES, shared_data_dir
 from polmas.triage.rules import _WORD_RE, open_keywords
 from polmas.triage.training.data import load_emot, load_hate, load_nusax, load_smsa
-from polmas.triage.training.fixtures import FIXTURES
-
-DEV_FILES = ("messages.jsonl", "category_dev.jsonl", "category_dev2.jsonl")
 
 
 def training_texts(data: Path) -> list[str]:
@@ -35,8 +33,8 @@ def training_texts(data: Path) -> list[str]:
     texts += [row.text for row in load_hate(data)[0]]
     for lang in ("indonesian", "javanese", "sundanese"):
         texts += load_nusax(data, lang, "train").texts
-    for name in DEV_FILES:
-        lines = (FIXTURES.parent / name).read_text(encoding="utf-8").splitlines()
+    for path in SEED_LABEL_FILES:
+        lines = path.read_text(encoding="utf-8").splitlines()
         texts += [json.loads(line)["text"] for line in lines if line]
     return texts
 

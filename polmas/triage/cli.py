@@ -106,6 +106,7 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
         Path(args.out),
         Path(args.corrections) if args.corrections else None,
         refit=not args.no_refit,
+        seed_labels=not args.no_seed_labels,
     )
     stdout.write(json.dumps(manifest["validation_metrics"], indent=2) + "\n")
     return 0
@@ -160,6 +161,12 @@ def main(
     p_train.add_argument("--out", default=str(artifacts_dir()))
     p_train.add_argument(
         "--corrections", default=None, help="JSONL of {text, category and/or urgency}"
+    )
+    p_train.add_argument(
+        "--no-seed-labels",
+        action="store_true",
+        help="learn category and urgency from --corrections alone, without the labelled "
+        "messages shipped in polmas/triage/labels/",
     )
     p_train.add_argument(
         "--no-refit",

@@ -8,6 +8,13 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 ARTIFACTS_DIR = PACKAGE_DIR / "artifacts"
 RULES_FILE = PACKAGE_DIR / "rules" / "category_rules.json"
+SEED_LABELS_DIR = PACKAGE_DIR / "labels"
+SEED_LABEL_FILES = tuple(
+    SEED_LABELS_DIR / f"{name}.jsonl"
+    for name in ("messages", "category_dev", "category_dev2", "category_dev3")
+)
+"""Labelled messages (category and urgency) that ``triage train`` learns from before any staff
+correction exists: written from ``docs/triage-labelling-guide.md`` (see ``labels/README.md``)."""
 REPO_ROOT = PACKAGE_DIR.parent.parent
 
 

@@ -8,8 +8,13 @@ import pytest
 
 from polmas.triage.lexicon import load_lexicon
 from polmas.triage.linear import LinearHeads
-from polmas.triage.paths import artifacts_dir, shared_data_dir
-from polmas.triage.training.fixtures import FIXTURES, fixture_metrics
+from polmas.triage.paths import (
+    SEED_LABEL_FILES,
+    SEED_LABELS_DIR,
+    artifacts_dir,
+    shared_data_dir,
+)
+from polmas.triage.training.fixtures import fixture_metrics
 
 MANIFEST = json.loads((artifacts_dir() / "manifest.json").read_text(encoding="utf-8"))
 
@@ -68,6 +73,17 @@ def test_training_with_validation_adds_the_validation_rows() -> None:
         assert len(only) == 500 and len(joined) == 600 and only.items() <= joined.items()
 
 
+def test_the_shipped_corrections_model_learnt_the_seed_labels() -> None:
+    info = MANIFEST["corrections"]
+    lines = sum(
+        1 for path in SEED_LABEL_FILES for line in path.read_text(encoding="utf-8").splitlines()
+    )
+    assert info["seed_labels"] is True
+    assert set(info["sha256"]) == {p.name for p in SEED_LABEL_FILES}
+    assert info["n"] == {"category": lines, "urgency": lines} and lines >= 600
+    assert (artifacts_dir() / "corrections.npz").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "recall", "category", "urgency"),
     [
@@ -81,9 +97,10 @@ def test_rules_keep_their_figures_on_the_development_sets(
     name: str, recall: float, category: float, urgency: float
 ) -> None:
     """A regression floor, not a measure of quality: the rules were written by reading these
-    messages (docs/triage.md, "Checks on messages"). The held-out figures come from
+    messages and the shipped corrections model was trained on them (docs/triage.md, "Checks on
+    messages"). The held-out figures come from
     ``benchmarks/triage/category_check.py`` on ``category_test*.jsonl``, which no test reads."""
-    metrics = fixture_metrics(FIXTURES.parent / f"{name}.jsonl")
+    metrics = fixture_metrics(SEED_LABELS_DIR / f"{name}.jsonl")
     assert metrics["n_messages"] >= 100
     assert metrics["darurat_recall"] >= recall
     assert metrics["category_accuracy"] >= category

@@ -61,7 +61,7 @@ def test_corrections_change_category_and_urgency(tmp_path: Path) -> None:
     out.mkdir()
     for name in ("models.npz", "stack.json", "slang.json", "gazetteer.json"):
         (out / name).write_bytes((artifacts_dir() / name).read_bytes())
-    info = train_corrections(corrections, out, load_slang_dictionary(artifacts_dir()))
+    info = train_corrections([corrections], out, load_slang_dictionary(artifacts_dir()))
     assert info["n"] == {"category": 600, "urgency": 400}
     models = Models(out)
     assert models.corrections is not None and models.corrections.alpha("urgency") > 0.5

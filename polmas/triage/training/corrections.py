@@ -1,16 +1,19 @@
-"""Category and urgency models learnt from staff corrections.
+"""Category and urgency models learnt from labelled messages: the seed labels shipped in
+``polmas/triage/labels/`` and the staff's corrections.
 
-Input: JSONL lines ``{"text", "category"}``, ``{"text", "urgency"}`` or both fields. Each field is
-learnt on its own: a linear SVM on the same hashed features, stored as one head each
-(``category_corrections``, ``urgency_corrections``) in ``corrections.npz``. At run time a head's
-softmax is mixed with the rules' softmax: ``p = (1 - a) * p_rules + a * p_corrections`` with
-``a = min(0.7, n / (n + 100))`` for ``n`` corrections of that field, so a handful of corrections
-nudges and a few hundred dominate, while the rules stay in play (see docs/triage.md).
+Input: one or more files of JSONL lines ``{"text", "category"}``, ``{"text", "urgency"}`` or
+both fields. Each field is learnt on its own: a linear SVM on the same hashed features, stored
+as one head each (``category_corrections``, ``urgency_corrections``) in ``corrections.npz``. At
+run time a head's softmax is mixed with the rules' softmax:
+``p = (1 - a) * p_rules + a * p_corrections`` with ``a = min(0.7, n / (n + 100))`` for ``n``
+labels of that field, so a handful nudges and a few hundred dominate, while the rules stay in
+play (see docs/triage.md).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,13 +66,31 @@ def read_corrections(path: Path) -> Corrections:
     return result
 
 
+def read_all(paths: Sequence[Path]) -> tuple[Corrections, dict[str, int]]:
+    """Every file's valid lines together (a problem names its file), and lines per file."""
+    merged = Corrections()
+    per_file: dict[str, int] = {}
+    for path in paths:
+        found = read_corrections(path)
+        per_file[path.name] = len({t for name in FIELDS for t in found.texts[name]})
+        for name in FIELDS:
+            merged.texts[name].extend(found.texts[name])
+            merged.labels[name].extend(found.labels[name])
+        merged.problems.extend(f"{path.name}: {problem}" for problem in found.problems)
+    return merged, per_file
+
+
 def train_corrections(
-    path: Path, out: Path, slang: dict[str, str], lexicon: dict[str, str] | None = None
+    paths: Sequence[Path],
+    out: Path,
+    slang: dict[str, str],
+    lexicon: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Fit the corrections heads into ``out/corrections.npz``; returns manifest info."""
-    found = read_corrections(path)
+    """Fit the corrections heads on all ``paths`` into ``out/corrections.npz``; returns
+    manifest info."""
+    found, per_file = read_all(paths)
     info: dict[str, Any] = {
-        "file": path.name,
+        "files": per_file,
         "n": {name: len(found.texts[name]) for name in FIELDS},
         "problems": found.problems[:20],
     }

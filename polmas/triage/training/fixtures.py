@@ -1,7 +1,9 @@
-"""Category / urgency check on the self-written fixture messages (not a held-out benchmark).
+"""Category / urgency figures on a labelled message file.
 
-``polmas/triage/tests/fixtures/messages.jsonl`` was written by the developer of the rules, so the
-figures show that the rules work as intended, not how they generalise.
+``polmas/triage/labels/messages.jsonl`` (the default) was written by the developer of the rules,
+and every file in ``labels/`` is also training data of the shipped corrections model, so their
+figures show that rules and model work as intended, not how they generalise. The held-out files
+are in ``polmas/triage/tests/fixtures/`` (``benchmarks/triage/category_check.py``).
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from polmas.triage.paths import PACKAGE_DIR
+from polmas.triage.paths import PACKAGE_DIR, SEED_LABELS_DIR
 
-FIXTURES = PACKAGE_DIR / "tests" / "fixtures" / "messages.jsonl"
+FIXTURES = SEED_LABELS_DIR / "messages.jsonl"
+HELD_OUT_DIR = PACKAGE_DIR / "tests" / "fixtures"
 
 
 def load_fixtures(path: Path = FIXTURES) -> list[dict[str, str]]:

@@ -1,8 +1,8 @@
 """``triage train``: reproducible training of every head from the shared data.
 
 Writes into the output folder: ``models.npz`` (all heads), ``slang.json``, ``lexicon.json``,
-``gazetteer.json``,
-optionally ``corrections.npz`` and ``manifest.json`` (data checksums, seeds, versions, metrics).
+``gazetteer.json``, ``corrections.npz`` (category and urgency from the seed labels and the staff's
+corrections) and ``manifest.json`` (data checksums, seeds, versions, metrics).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from polmas.triage.features import (
 from polmas.triage.gazetteer import Gazetteer
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
 from polmas.triage.normalise import SlangTable, normalise_fast
+from polmas.triage.paths import SEED_LABEL_FILES
 from polmas.triage.stack import Stack, StackedDecision, lexicon_features
 from polmas.triage.training import align, fit, sentiment, stacking
 from polmas.triage.training import corrections as corr
@@ -211,9 +212,16 @@ def evaluation_metrics(data: Path) -> dict[str, float]:
 
 
 def train(
-    data: Path, out: Path, corrections_file: Path | None = None, refit: bool = True
+    data: Path,
+    out: Path,
+    corrections_file: Path | None = None,
+    refit: bool = True,
+    seed_labels: bool = True,
 ) -> dict[str, Any]:
     """Train everything from ``data`` into ``out``; returns the manifest.
+
+    The category and urgency models learn from the seed labels (``polmas/triage/labels/``,
+    unless ``seed_labels`` is false) and the staff's ``corrections_file`` together.
 
     The figures come from a fit on the training splits alone, scored on the validation files
     and the held-out hate-speech rows. With ``refit`` (the default) the same recipe is then
@@ -258,11 +266,11 @@ def train(
     baseline = evaluate_baseline(data)
 
     corrections_info: dict[str, Any] | None = None
-    if corrections_file is not None:
-        corrections_info = corr.train_corrections(
-            corrections_file, out, slang, lexicons.to_indonesian
-        )
-        corrections_info["sha256"] = sha256(corrections_file)
+    label_files = [*(SEED_LABEL_FILES if seed_labels else ()), *filter(None, [corrections_file])]
+    if label_files:
+        corrections_info = corr.train_corrections(label_files, out, slang, lexicons.to_indonesian)
+        corrections_info["sha256"] = {p.name: sha256(p) for p in label_files}
+        corrections_info["seed_labels"] = seed_labels
     else:
         (out / "corrections.npz").unlink(missing_ok=True)
         (out / "corrections.json").unlink(missing_ok=True)
