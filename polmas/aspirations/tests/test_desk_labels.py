@@ -26,8 +26,10 @@ from polmas.org.testing import World
 
 pytestmark = pytest.mark.django_db
 
-THEFT = "Tolong pak, hp saya 081234567890 dicuri orang di pasar"
-THEFT_MASKED = "Tolong pak, hp saya [TELEPON] dicuri orang di pasar"
+# A theft told of the past: tinggi by the rules and by the guide ("Tolong pak, … dicuri" reads as
+# darurat since the seed-label model of 6 Dec 2026: a call for help with a theft).
+THEFT = "Lapor pak, hp saya 081234567890 dicuri orang di pasar tadi pagi"
+THEFT_MASKED = "Lapor pak, hp saya [TELEPON] dicuri orang di pasar tadi pagi"
 
 
 def take(world: World, capture: Any, **kw: Any) -> Case:
