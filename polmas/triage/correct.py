@@ -9,6 +9,7 @@ may raise an urgency or lower a non-emergency one, never silence an emergency ke
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -20,14 +21,7 @@ RULE_SCALE = 1.5
 MODEL_SCALE = 3.0
 MAX_ALPHA = 0.7
 HALF_WEIGHT_AT = 100.0
-
-
-def _softmax(values: FloatArray, scale: float) -> FloatArray:
-    z = values * scale
-    z = z - z.max()
-    e = np.exp(z)
-    result: FloatArray = (e / e.sum()).astype(np.float32)
-    return result
+FIELD_LABELS: dict[str, tuple[str, ...]] = {"category": CATEGORIES, "urgency": URGENCIES}
 
 
 class CorrectionModels:
@@ -48,29 +42,49 @@ class CorrectionModels:
         n = self.counts.get(field, 0)
         return min(MAX_ALPHA, n / (n + HALF_WEIGHT_AT))
 
-    def _mix(
-        self, field: str, labels: tuple[str, ...], rule_vec: FloatArray, row: FloatArray
-    ) -> str:
-        head = self.heads.heads[f"{field}_corrections"]
+    def weighted_probs(self, field: str, scores: FloatArray) -> list[list[float]] | None:
+        """``a * softmax(3 * SVM scores)`` of ``field`` for every row of ``scores`` (the scores
+        of ``self.heads``), one value per label of the field in the order of ``CATEGORIES`` /
+        ``URGENCIES``; None when the field has no model. Computed for a whole batch at once,
+        so that the per-message mixing is a few operations on short lists."""
         alpha = self.alpha(field)
-        mixed = (1 - alpha) * _softmax(rule_vec, RULE_SCALE)
-        model = _softmax(row[head.start : head.stop], MODEL_SCALE)
-        for i, label in enumerate(head.classes):
-            mixed[labels.index(label)] += alpha * model[i]
-        return labels[int(np.argmax(mixed))]
+        if alpha == 0.0:
+            return None
+        labels = FIELD_LABELS[field]
+        head = self.heads.heads[f"{field}_corrections"]
+        z = scores[:, head.start : head.stop].astype(np.float64) * MODEL_SCALE
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        probs = e / e.sum(axis=1, keepdims=True)
+        out = np.zeros((scores.shape[0], len(labels)))
+        for j, label in enumerate(head.classes):
+            out[:, labels.index(label)] = alpha * probs[:, j]
+        result: list[list[float]] = out.tolist()
+        return result
 
-    def category(self, scores: dict[str, float], row: FloatArray, rules: RuleSet) -> str:
-        """Category from rule points mixed with the category corrections model."""
-        if self.alpha("category") == 0.0:
+    def _mix(self, field: str, rule_values: list[float], weighted: list[float]) -> str:
+        """The label maximising ``(1 - a) * softmax(1.5 * rule values) + weighted``."""
+        top = max(rule_values) * RULE_SCALE
+        e = [math.exp(v * RULE_SCALE - top) for v in rule_values]
+        keep = (1.0 - self.alpha(field)) / sum(e)
+        mixed = [keep * r + m for r, m in zip(e, weighted, strict=True)]
+        return FIELD_LABELS[field][mixed.index(max(mixed))]
+
+    def category(
+        self, scores: dict[str, float], weighted: list[float] | None, rules: RuleSet
+    ) -> str:
+        """Category from rule points mixed with the category model's row of
+        :meth:`weighted_probs`."""
+        if weighted is None:
             return best_category(scores, rules)
-        rule_vec = np.array([scores.get(c, 0.0) for c in CATEGORIES], dtype=np.float32)
-        rule_vec[CATEGORIES.index("lainnya")] = 0.5 if not scores else 0.0
-        return self._mix("category", CATEGORIES, rule_vec, row)
+        rule_values = [scores.get(c, 0.0) for c in CATEGORIES]
+        rule_values[CATEGORIES.index("lainnya")] = 0.5 if not scores else 0.0
+        return self._mix("category", rule_values, weighted)
 
-    def urgency(self, rule_urgency: str, row: FloatArray) -> str:
-        """Urgency from the rules' urgency mixed with the urgency corrections model."""
-        if rule_urgency == "darurat" or self.alpha("urgency") == 0.0:
+    def urgency(self, rule_urgency: str, weighted: list[float] | None) -> str:
+        """Urgency from the rules' urgency mixed with the urgency model's row of
+        :meth:`weighted_probs`."""
+        if rule_urgency == "darurat" or weighted is None:
             return rule_urgency
-        rule_vec = np.zeros(len(URGENCIES), dtype=np.float32)
-        rule_vec[URGENCIES.index(rule_urgency)] = 2.0
-        return self._mix("urgency", URGENCIES, rule_vec, row)
+        rule_values = [2.0 if u == rule_urgency else 0.0 for u in URGENCIES]
+        return self._mix("urgency", rule_values, weighted)

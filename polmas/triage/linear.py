@@ -121,3 +121,46 @@ class LinearHeads:
             for t in table
         ]
         return cls(w, bias, heads)
+
+
+class JointScorer:
+    """The scores of several head sets from one product, sparse features x dense weights.
+
+    scipy's sparse x sparse product spends most of its time on bookkeeping (a pass to size the
+    result, then the product). Here the weight rows that hold any weight (about 490,000 of the
+    4 x 2^20 hashed columns) are stored once as one dense float32 matrix (about 83 MB for 42
+    columns), each message's hashed columns are mapped onto those rows, and the product is a
+    sparse x dense one. Same scores as :meth:`LinearHeads.scores` of each set; about 75 µs less
+    per message of 200 characters (benchmarks/triage/bench_triage.py)."""
+
+    def __init__(self, sets: list[LinearHeads]) -> None:
+        rows = max(s.weights.shape[0] for s in sets)
+        parts = []
+        for s in sets:
+            w = s.weights.tocsr(copy=True)
+            w.resize((rows, w.shape[1]))
+            parts.append(w)
+        weights = sparse.hstack(parts, format="csr")
+        used = np.flatnonzero(np.diff(weights.indptr))
+        self.lookup = np.full(rows, -1, dtype=np.int32)
+        """Hashed column -> row of ``dense``, or -1 when no head has a weight there."""
+        self.lookup[used] = np.arange(len(used), dtype=np.int32)
+        self.dense = np.ascontiguousarray(weights[used].toarray(), dtype=np.float32)
+        self.bias = np.concatenate([s.bias for s in sets]).astype(np.float32)
+        self.bounds = np.cumsum([0, *(s.weights.shape[1] for s in sets)]).tolist()
+
+    def scores(self, features: sparse.csr_matrix) -> list[FloatArray]:
+        """Each set's scores, as its own :meth:`LinearHeads.scores` would give them."""
+        if len(self.lookup) < features.shape[1]:  # older artifacts: fewer feature blocks
+            grown = np.full(features.shape[1], -1, dtype=np.int32)
+            grown[: len(self.lookup)] = self.lookup
+            self.lookup = grown
+        mapped = self.lookup[features.indices]
+        keep = mapped >= 0
+        kept_before = np.concatenate([[0], np.cumsum(keep)])
+        compact = sparse.csr_matrix(
+            (features.data[keep], mapped[keep], kept_before[features.indptr]),
+            shape=(features.shape[0], self.dense.shape[0]),
+        )
+        every = np.asarray(compact @ self.dense, dtype=np.float32) + self.bias
+        return [every[:, a:b] for a, b in zip(self.bounds, self.bounds[1:], strict=False)]

@@ -14,7 +14,7 @@ from polmas.triage.correct import CorrectionModels
 from polmas.triage.features import featurise_views, unescape
 from polmas.triage.gazetteer import Gazetteer, default_gazetteer
 from polmas.triage.lexicon import load_lexicon, pseudo_indonesian
-from polmas.triage.linear import LinearHeads
+from polmas.triage.linear import JointScorer, LinearHeads
 from polmas.triage.normalise import (
     load_slang_dictionary,
     normalise_fast,
@@ -91,6 +91,9 @@ class Models:
         self.corrections: CorrectionModels | None = None
         if (directory / "corrections.npz").exists():
             self.corrections = CorrectionModels(directory)
+        self.scorer = JointScorer(
+            [self.heads] + ([self.corrections.heads] if self.corrections else [])
+        )
 
 
 _LOCK = threading.Lock()
@@ -118,10 +121,14 @@ def analyse_many(
     raw = [t.lower() for t in unescaped]
     markers = regional_markers(models.slang)
     x = featurise_views(raw, norm, [pseudo_indonesian(t, models.lexicon, markers) for t in norm])
-    scores = models.heads.scores(x)
+    scores, *corr_part = models.scorer.scores(x)
     meta = models.stack.meta_features(models.heads, scores, raw, norm)
     corr = models.corrections
-    corr_scores = corr.heads.scores(x) if corr is not None else None
+    corr_scores = corr_part[0] if corr is not None else None
+    cat_model = urg_model = None
+    if corr is not None and corr_scores is not None:
+        cat_model = corr.weighted_probs("category", corr_scores)
+        urg_model = corr.weighted_probs("urgency", corr_scores)
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
@@ -141,14 +148,14 @@ def analyse_many(
         both = (text.lower(), norm[i])
         found = keyword_hits(both, models.rules)
         rule_points = category_scores(found, models.rules)
-        if corr is None or corr_scores is None:
+        if corr is None or cat_model is None:
             category = best_category(rule_points, models.rules)
         else:
-            category = corr.category(rule_points, corr_scores[i], models.rules)
+            category = corr.category(rule_points, cat_model[i], models.rules)
         calm = negated_keywords(both, found, models.rules)
         urgency = urgency_for(found - calm, category, models.rules) if has_word else "rendah"
-        if has_word and corr is not None and corr_scores is not None:
-            urgency = corr.urgency(urgency, corr_scores[i])
+        if has_word and corr is not None and urg_model is not None:
+            urgency = corr.urgency(urgency, urg_model[i])
         pii = find_pii(text)
         results.append(
             TriageResult(

@@ -26,7 +26,10 @@ from polmas.triage.linear import Head, LinearHeads, prune_top_k
 from polmas.triage.rules import CATEGORIES, URGENCIES
 from polmas.triage.training.fit import fit_multiclass
 
-KEEP_PER_COLUMN = 20_000
+KEEP_PER_COLUMN = 5_000
+"""Weights kept per class column. 20,000 cost about 40 µs per message in the joint product;
+5,000 gave the same leave-one-file-out figures on dev3 (``category_check.py --seed-cv``:
+category 0.780 against 0.775, urgency 0.775 both) at about no extra cost."""
 FIELDS = {"category": CATEGORIES, "urgency": URGENCIES}
 
 
