@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -45,12 +44,11 @@ from polmas.triage.normalise import slang_dictionary
 from polmas.triage.paths import SEED_LABEL_FILES, artifacts_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
-from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics
+from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
 DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3"), SEED_LABEL_FILES, strict=True))
 HELD_OUT = {name: HELD_OUT_DIR / f"category_{name}.jsonl" for name in ("test", "test3", "test4")}
 FILES = DEVELOPMENT | HELD_OUT
-CORRECTION_FILES = ("corrections.npz", "corrections.json")
 
 
 @contextmanager
@@ -58,10 +56,7 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
     """The shipped artifacts without their corrections model, or with one trained on
     ``label_files`` instead."""
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "artifacts"
-        shutil.copytree(artifacts_dir(), copy)
-        for name in CORRECTION_FILES:
-            (copy / name).unlink(missing_ok=True)
+        copy = rules_only_artifacts(Path(folder) / "artifacts")
         if label_files:
             lexicon = json.loads((copy / "lexicon.json").read_text(encoding="utf-8"))
             train_corrections(label_files, copy, slang_dictionary(), lexicon["to_indonesian"])

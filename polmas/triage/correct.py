@@ -34,13 +34,18 @@ class CorrectionModels:
         if isinstance(counts, int):  # older artifacts: category corrections only
             counts = {"category": counts}
         self.counts = {str(k): int(v) for k, v in counts.items()}
+        self.alphas = {field: self._weight(field) for field in FIELD_LABELS}
 
-    def alpha(self, field: str) -> float:
-        """Weight of the corrections model of ``field`` (0 when there is no such head)."""
+    def _weight(self, field: str) -> float:
         if f"{field}_corrections" not in self.heads.heads:
             return 0.0
         n = self.counts.get(field, 0)
         return min(MAX_ALPHA, n / (n + HALF_WEIGHT_AT))
+
+    def alpha(self, field: str) -> float:
+        """Weight of the corrections model of ``field`` (0 when there is no such head); computed
+        once at load, not per message."""
+        return self.alphas[field]
 
     def weighted_probs(self, field: str, scores: FloatArray) -> list[list[float]] | None:
         """``a * softmax(3 * SVM scores)`` of ``field`` for every row of ``scores`` (the scores

@@ -124,11 +124,11 @@ def analyse_many(
     scores, *corr_part = models.scorer.scores(x)
     meta = models.stack.meta_features(models.heads, scores, raw, norm)
     corr = models.corrections
-    corr_scores = corr_part[0] if corr is not None else None
-    cat_model = urg_model = None
-    if corr is not None and corr_scores is not None:
-        cat_model = corr.weighted_probs("category", corr_scores)
-        urg_model = corr.weighted_probs("urgency", corr_scores)
+    cat_rows: list[list[float] | None] = [None] * len(cut)
+    urg_rows: list[list[float] | None] = [None] * len(cut)
+    if corr is not None:
+        cat_rows = list(corr.weighted_probs("category", corr_part[0]) or cat_rows)
+        urg_rows = list(corr.weighted_probs("urgency", corr_part[0]) or urg_rows)
     heads = models.heads
     sentiment = heads.predict("sentiment", scores)
     emotion = heads.predict("emotion", scores)
@@ -148,14 +148,14 @@ def analyse_many(
         both = (text.lower(), norm[i])
         found = keyword_hits(both, models.rules)
         rule_points = category_scores(found, models.rules)
-        if corr is None or cat_model is None:
+        if corr is None:
             category = best_category(rule_points, models.rules)
-        else:
-            category = corr.category(rule_points, cat_model[i], models.rules)
+        else:  # a missing model (None row) leaves the rules' choice
+            category = corr.category(rule_points, cat_rows[i], models.rules)
         calm = negated_keywords(both, found, models.rules)
         urgency = urgency_for(found - calm, category, models.rules) if has_word else "rendah"
-        if has_word and corr is not None and urg_model is not None:
-            urgency = corr.urgency(urgency, urg_model[i])
+        if has_word and corr is not None:
+            urgency = corr.urgency(urgency, urg_rows[i])
         pii = find_pii(text)
         results.append(
             TriageResult(

@@ -9,9 +9,10 @@ are in ``polmas/triage/tests/fixtures/`` (``benchmarks/triage/category_check.py`
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-from polmas.triage.paths import PACKAGE_DIR, SEED_LABELS_DIR
+from polmas.triage.paths import PACKAGE_DIR, SEED_LABELS_DIR, artifacts_dir
 
 FIXTURES = SEED_LABELS_DIR / "messages.jsonl"
 HELD_OUT_DIR = PACKAGE_DIR / "tests" / "fixtures"
@@ -47,3 +48,12 @@ def fixture_metrics(
         "darurat_recall": round(tp / max(sum(gold), 1), 4),
         "darurat_precision": round(tp / max(sum(pred), 1), 4),
     }
+
+
+def rules_only_artifacts(target: Path) -> Path:
+    """A copy of the active artifacts in ``target`` without the corrections model, so that the
+    keyword rules alone decide category and urgency; returns ``target``."""
+    shutil.copytree(artifacts_dir(), target)
+    for name in ("corrections.npz", "corrections.json"):
+        (target / name).unlink(missing_ok=True)
+    return target

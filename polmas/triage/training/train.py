@@ -266,7 +266,9 @@ def train(
     baseline = evaluate_baseline(data)
 
     corrections_info: dict[str, Any] | None = None
-    label_files = [*(SEED_LABEL_FILES if seed_labels else ()), *filter(None, [corrections_file])]
+    label_files = list(SEED_LABEL_FILES) if seed_labels else []
+    if corrections_file is not None:
+        label_files.append(corrections_file)
     if label_files:
         corrections_info = corr.train_corrections(label_files, out, slang, lexicons.to_indonesian)
         corrections_info["sha256"] = {p.name: sha256(p) for p in label_files}
