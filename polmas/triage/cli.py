@@ -98,6 +98,16 @@ def run_triage(stdin: TextIO | BinaryIO, stdout: TextIO) -> int:
     return 0
 
 
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"bukan bilangan positif: {value!r}")
+    return number
+
+
 def _train(args: argparse.Namespace, stdout: TextIO) -> int:
     from polmas.triage.training.train import train
 
@@ -107,6 +117,7 @@ def _train(args: argparse.Namespace, stdout: TextIO) -> int:
         Path(args.corrections) if args.corrections else None,
         refit=not args.no_refit,
         seed_labels=not args.no_seed_labels,
+        **({} if args.correction_weight is None else {"correction_weight": args.correction_weight}),
     )
     stdout.write(json.dumps(manifest["validation_metrics"], indent=2) + "\n")
     return 0
@@ -167,6 +178,13 @@ def main(
         action="store_true",
         help="learn category and urgency from --corrections alone, without the labelled "
         "messages shipped in polmas/triage/labels/",
+    )
+    p_train.add_argument(
+        "--correction-weight",
+        type=_positive_float,
+        default=None,
+        help="how many seed labels one --corrections line weighs (default: STAFF_WEIGHT of "
+        "polmas/triage/training/corrections.py, 3)",
     )
     p_train.add_argument(
         "--no-refit",

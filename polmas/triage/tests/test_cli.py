@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from polmas.triage.cli import main
 from polmas.triage.pipeline import MAX_CHARS
@@ -118,3 +121,15 @@ def test_deeply_nested_or_huge_number_lines_are_error_lines() -> None:
     assert rows[0] == {"line": 1, "error": "bukan JSON yang valid"}
     assert rows[1] == {"line": 2, "error": "bukan JSON yang valid"}
     assert rows[2]["id"] == "ok"
+
+
+@pytest.mark.parametrize("weight", ["0", "-1", "abc", "nan", "inf", ""])
+def test_train_refuses_a_bad_correction_weight(
+    weight: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "artifacts"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "--out", str(out), "--correction-weight", weight])
+    assert exit_info.value.code == 2
+    assert "--correction-weight" in capsys.readouterr().err
+    assert not out.exists()  # refused before anything was written

@@ -10,7 +10,13 @@ from polmas.triage import CATEGORIES, URGENCIES, analyse
 from polmas.triage.normalise import load_slang_dictionary
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.pipeline import Models, analyse_many
-from polmas.triage.training.corrections import read_corrections, train_corrections
+from polmas.triage.training.corrections import (
+    STAFF_WEIGHT,
+    read_all,
+    read_corrections,
+    train_corrections,
+)
+from polmas.triage.training.fixtures import rules_only_artifacts
 
 
 def test_result_is_frozen_and_uses_taxonomy() -> None:
@@ -82,3 +88,37 @@ def test_open_keyword_memo_is_bounded_and_consistent(monkeypatch: pytest.MonkeyP
         assert index.hits((f"kata{i} lain{i}",)) == set()
         assert index.hits((text,)) == expected
         assert len(index.open_hits) <= 5
+
+
+def test_staff_corrections_outweigh_seed_labels(tmp_path: Path) -> None:
+    herd = [f"kambing tetangga masuk kebun {i}" for i in range(60)]
+    roads = [f"jalan rusak dekat balai {i}" for i in range(60)]
+    seed, staff = tmp_path / "seed.jsonl", tmp_path / "staff.jsonl"
+    # The seed labels each of these messages twice; the staff correct each once.
+    seed_lines = [{"text": t, "category": "ketertiban_umum"} for t in herd + herd]
+    seed_lines += [{"text": t, "category": "non_kepolisian"} for t in roads]
+    seed.write_text("\n".join(json.dumps(x) for x in seed_lines) + "\n")
+    staff_lines = [{"text": t, "category": "non_kepolisian"} for t in herd]
+    staff.write_text("\n".join(json.dumps(x) for x in staff_lines) + "\n")
+    slang = load_slang_dictionary(artifacts_dir())
+    text = "kambing tetangga masuk kebun terus"
+
+    level = rules_only_artifacts(tmp_path / "level")
+    info = train_corrections([seed, staff], level, slang, weights=[1.0, 1.0])
+    assert info["n"]["category"] == 240
+    assert analyse_many([text], directory=level)[0].category == "ketertiban_umum"
+
+    weighted = rules_only_artifacts(tmp_path / "weighted")
+    info = train_corrections([seed, staff], weighted, slang, weights=[1.0, STAFF_WEIGHT])
+    assert info["weights"] == {"seed.jsonl": 1.0, "staff.jsonl": STAFF_WEIGHT}
+    assert info["n"]["category"] == 240  # labels are counted, not weighed
+    assert analyse_many([text], directory=weighted)[0].category == "non_kepolisian"
+
+
+@pytest.mark.parametrize("weights", [[1.0], [1.0, 0.0], [1.0, -2.0], [1.0, float("nan")]])
+def test_label_file_weights_are_checked(tmp_path: Path, weights: list[float]) -> None:
+    files = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    for path in files:
+        path.write_text(json.dumps({"text": "x", "category": "non_kepolisian"}) + "\n")
+    with pytest.raises(ValueError, match="positive weight"):
+        read_all(files, weights)

@@ -8,6 +8,9 @@ run time a head's softmax is mixed with the rules' softmax:
 ``p = (1 - a) * p_rules + a * p_corrections`` with ``a = min(0.7, n / (n + 100))`` for ``n``
 labels of that field, so a handful nudges and a few hundred dominate, while the rules stay in
 play (see docs/triage.md).
+
+A file can weigh more than another: ``polmas triage train`` gives each staff correction the
+weight :data:`STAFF_WEIGHT` against 1 for a seed label.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ KEEP_PER_COLUMN = 5_000
 """Weights kept per class column. 20,000 cost about 40 µs per message in the joint product;
 5,000 gave the same leave-one-file-out figures on dev3 (``category_check.py --seed-cv``:
 category 0.780 against 0.775, urgency 0.775 both) at about no extra cost."""
+STAFF_WEIGHT = 3.0
+"""How much one staff correction weighs against one seed label when they are fitted together.
+The seed labels were written by sessions of a language model from the labelling guide; a staff
+correction is an officer's verdict on a resident's real message, the data the model is for. A
+correction that contradicts the seed about a kind of message should win from a few examples,
+not from as many as the seed holds. 3 is a judgement, not a measurement: no staff corrections
+exist yet to measure it on (docs/triage.md, "Learning from staff corrections")."""
 FIELDS = {"category": CATEGORIES, "urgency": URGENCIES}
 
 
@@ -39,11 +49,13 @@ class Corrections:
 
     texts: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
     labels: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+    weights: dict[str, list[float]] = field(default_factory=lambda: {f: [] for f in FIELDS})
     problems: list[str] = field(default_factory=list)
 
 
-def read_corrections(path: Path) -> Corrections:
-    """Read a corrections JSONL file; a line counts for every valid field it carries."""
+def read_corrections(path: Path, weight: float = 1.0) -> Corrections:
+    """Read a corrections JSONL file; a line counts, with ``weight``, for every valid field it
+    carries."""
     result = Corrections()
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
@@ -66,19 +78,28 @@ def read_corrections(path: Path) -> Corrections:
             for name in found:
                 result.texts[name].append(text)
                 result.labels[name].append(item[name])
+                result.weights[name].append(weight)
     return result
 
 
-def read_all(paths: Sequence[Path]) -> tuple[Corrections, dict[str, int]]:
-    """Every file's valid lines together (a problem names its file), and lines per file."""
+def read_all(
+    paths: Sequence[Path], weights: Sequence[float] | None = None
+) -> tuple[Corrections, dict[str, int]]:
+    """Every file's valid lines together (a problem names its file), and lines per file.
+    ``weights`` gives each file's weight (default 1 each)."""
+    if weights is None:
+        weights = [1.0] * len(paths)
+    if len(weights) != len(paths) or any(not w > 0 for w in weights):
+        raise ValueError("one positive weight per label file")
     merged = Corrections()
     per_file: dict[str, int] = {}
-    for path in paths:
-        found = read_corrections(path)
+    for path, weight in zip(paths, weights, strict=True):
+        found = read_corrections(path, weight)
         per_file[path.name] = len({t for name in FIELDS for t in found.texts[name]})
         for name in FIELDS:
             merged.texts[name].extend(found.texts[name])
             merged.labels[name].extend(found.labels[name])
+            merged.weights[name].extend(found.weights[name])
         merged.problems.extend(f"{path.name}: {problem}" for problem in found.problems)
     return merged, per_file
 
@@ -88,12 +109,17 @@ def train_corrections(
     out: Path,
     slang: dict[str, str],
     lexicon: dict[str, str] | None = None,
+    weights: Sequence[float] | None = None,
 ) -> dict[str, Any]:
-    """Fit the corrections heads on all ``paths`` into ``out/corrections.npz``; returns
-    manifest info."""
-    found, per_file = read_all(paths)
+    """Fit the corrections heads on all ``paths`` into ``out/corrections.npz``, each file's
+    lines weighted by ``weights`` (default 1 each); returns manifest info. ``n`` counts labels,
+    not weights: the run-time mixing weight depends on how many messages were labelled."""
+    found, per_file = read_all(paths, weights)
     info: dict[str, Any] = {
         "files": per_file,
+        "weights": {
+            p.name: float(w) for p, w in zip(paths, weights or [1.0] * len(paths), strict=True)
+        },
         "n": {name: len(found.texts[name]) for name in FIELDS},
         "problems": found.problems[:20],
     }
@@ -106,7 +132,8 @@ def train_corrections(
         if len(classes) < 2:
             info[f"{name}_model"] = "none (needs corrections with at least two values)"
             continue
-        coef, bias = fit_multiclass(featurise(found.texts[name], slang, lexicon), labels, classes)
+        x = featurise(found.texts[name], slang, lexicon)
+        coef, bias = fit_multiclass(x, labels, classes, sample_weight=found.weights[name])
         start = sum(c.shape[1] for c in columns)
         columns.append(prune_top_k(coef, KEEP_PER_COLUMN))
         biases.extend(float(b) for b in bias)

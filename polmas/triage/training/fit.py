@@ -23,10 +23,16 @@ training part (``benchmarks/triage/select_stack.py``)."""
 
 
 def fit_multiclass(
-    x: sparse.csr_matrix, y: Sequence[str], classes: Sequence[str], c: float = C_VALUE
+    x: sparse.csr_matrix,
+    y: Sequence[str],
+    classes: Sequence[str],
+    c: float = C_VALUE,
+    sample_weight: Sequence[float] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """One-vs-rest linear SVM; returns (coef features x classes, intercepts) in class order."""
-    model = LinearSVC(C=c, random_state=SEED).fit(x, list(y))
+    """One-vs-rest linear SVM; returns (coef features x classes, intercepts) in class order.
+    ``sample_weight`` scales each row's loss (none: 1 each)."""
+    weight = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    model = LinearSVC(C=c, random_state=SEED).fit(x, list(y), sample_weight=weight)
     coef_rows, intercepts = np.asarray(model.coef_), np.asarray(model.intercept_)
     if coef_rows.shape[0] == 1:  # two classes: one column, positive = classes_[1]
         coef_rows = np.vstack([-coef_rows[0], coef_rows[0]])

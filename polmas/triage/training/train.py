@@ -217,11 +217,13 @@ def train(
     corrections_file: Path | None = None,
     refit: bool = True,
     seed_labels: bool = True,
+    correction_weight: float = corr.STAFF_WEIGHT,
 ) -> dict[str, Any]:
     """Train everything from ``data`` into ``out``; returns the manifest.
 
     The category and urgency models learn from the seed labels (``polmas/triage/labels/``,
-    unless ``seed_labels`` is false) and the staff's ``corrections_file`` together.
+    unless ``seed_labels`` is false) and the staff's ``corrections_file`` together; each staff
+    correction weighs ``correction_weight`` seed labels.
 
     The figures come from a fit on the training splits alone, scored on the validation files
     and the held-out hate-speech rows. With ``refit`` (the default) the same recipe is then
@@ -267,10 +269,14 @@ def train(
 
     corrections_info: dict[str, Any] | None = None
     label_files = list(SEED_LABEL_FILES) if seed_labels else []
+    weights = [1.0] * len(label_files)
     if corrections_file is not None:
         label_files.append(corrections_file)
+        weights.append(correction_weight)
     if label_files:
-        corrections_info = corr.train_corrections(label_files, out, slang, lexicons.to_indonesian)
+        corrections_info = corr.train_corrections(
+            label_files, out, slang, lexicons.to_indonesian, weights
+        )
         corrections_info["sha256"] = {p.name: sha256(p) for p in label_files}
         corrections_info["seed_labels"] = seed_labels
     else:
