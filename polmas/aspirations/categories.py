@@ -77,7 +77,9 @@ DEFAULT_CATEGORIES: tuple[CategorySeed, ...] = (
         "pemilu_netralitas",
         "Pemilu: netralitas",
         "Pemilu",
-        Urgency.NORMAL,
+        # An official campaigning is an election violation: tinggi, as in the labelling guide
+        # (docs/triage-labelling-guide.md) and the triage's urgency rules.
+        Urgency.TINGGI,
         "netralitas,asn,aparat berkampanye",
     ),
     CategorySeed(
