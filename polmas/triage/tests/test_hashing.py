@@ -1,4 +1,4 @@
-"""The memoised feature hashing gives exactly scikit-learn's ``HashingVectorizer`` columns.
+"""The triage's feature hashing gives exactly scikit-learn's ``HashingVectorizer`` columns.
 
 The models were trained with scikit-learn's vectorizer; if a single column or value differed,
 every head would score messages slightly differently from how it was trained and evaluated.
@@ -132,8 +132,10 @@ def test_memos_are_bounded_and_stay_correct(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(hashing, "WORD_MEMO_LIMIT", 20)
     blocks = hashing.HashedBlocks(SMALL, *CHAR_NGRAMS)
     texts = [f"kata{i} lain{i} kata{i + 1}" for i in range(200)]
-    for start in range(0, len(texts), 16):
-        batch = texts[start : start + 16]
+    # Batches of 3 take the memo path of the word blocks, batches of 16 FeatureHasher.
+    batches = [texts[i : i + 3] for i in range(0, 100, 3)]
+    batches += [texts[i : i + 16] for i in range(100, 200, 16)]
+    for batch in batches:
         assert_identical(_word(SMALL).transform(batch), blocks.word_block(batch))
         assert_identical(_char(SMALL).transform(batch), blocks.char_block(batch))
         assert len(blocks.words) <= 50
@@ -141,6 +143,15 @@ def test_memos_are_bounded_and_stay_correct(monkeypatch: pytest.MonkeyPatch) -> 
         assert len(blocks.grams) <= 50
     blocks.clear()
     assert not blocks.words and not blocks.chars and not blocks.grams
+
+
+def test_small_and_large_batches_give_the_same_rows() -> None:
+    texts = [*EDGE_TEXTS, *(f"{t} {t[::-1]}" for t in EDGE_TEXTS)]
+    assert len(texts) >= 2 * hashing.SMALL_BATCH
+    blocks = hashing.HashedBlocks(SMALL, *CHAR_NGRAMS)
+    whole = blocks.word_block(texts)
+    one_by_one = sparse.vstack([blocks.word_block([t]) for t in texts], format="csr")
+    assert_identical(whole, one_by_one)
 
 
 def test_an_empty_batch_and_empty_rows() -> None:
