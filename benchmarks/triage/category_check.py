@@ -23,6 +23,9 @@ reads their messages, and no model is trained on them):
   sets.
 - ``category_test3.jsonl`` (180, 55 % Dermayon Javanese): written later still, the same way.
 - ``category_test4.jsonl`` (200): written on 6 Dec 2026, in parallel with dev3, the same way.
+- ``category_test5.jsonl`` (200: 90 Indonesian, 75 Dermayon Javanese, 35 Sundanese): written on
+  6 Dec 2026 (second stop) the same way, after every rule and seed label of this file's
+  figures existed; scored only when the stop's changes were decided.
 
 ``--seed-cv`` trains the corrections model on three development files and scores the fourth,
 for each of the four, beside the rules alone: the honest estimate of what the seed labels add,
@@ -47,7 +50,9 @@ from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
 DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3"), SEED_LABEL_FILES, strict=True))
-HELD_OUT = {name: HELD_OUT_DIR / f"category_{name}.jsonl" for name in ("test", "test3", "test4")}
+HELD_OUT = {
+    name: HELD_OUT_DIR / f"category_{name}.jsonl" for name in ("test", "test3", "test4", "test5")
+}
 FILES = DEVELOPMENT | HELD_OUT
 
 
