@@ -119,6 +119,9 @@ _NIK_RE = re.compile(r"(?<![\d])(\d{4})([ .-]?)(\d{4})\2(\d{4})\2(\d{4})(?![\d])
 _PHONE_RE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?8\d{1,2}(?:[ .-]?\d{2,5}){2,4}(?![\d])")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PLATE_RE = re.compile(r"\b([A-Za-z]{1,2})[ -]?([1-9]\d{0,3})[ -]?([A-Za-z]{1,3})\b")
+_DIGIT_RE = re.compile(r"\d")
+r"""The NIK, phone and plate patterns all need a digit (the same Unicode ``\d``): a message
+without one skips them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +172,11 @@ def find_pii(text: str) -> list[PiiSpan]:
         taken.append((start, end))
         found.append(PiiSpan(kind, start, end, text[start:end]))
 
-    for m in _EMAIL_RE.finditer(text):
-        add("email", m.start(), m.end())
+    if "@" in text:  # every pattern below needs an "@" or a digit; most messages have neither
+        for m in _EMAIL_RE.finditer(text):
+            add("email", m.start(), m.end())
+    if _DIGIT_RE.search(text) is None:
+        return found
     for m in _NIK_RE.finditer(text):
         if is_valid_nik("".join(m.group(1, 3, 4, 5))):
             add("nik", m.start(), m.end())

@@ -72,6 +72,9 @@ def _cue_before(words: list[tuple[str, int, int]], i: int) -> str:
 
 
 def _scan(text: str, gaz: Gazetteer) -> list[_Hit]:
+    tokens = {w.lower() for w in _WORD_RE.findall(text)}
+    if tokens.isdisjoint(gaz.first_words) and tokens.isdisjoint(FUZZY_CUES):
+        return []  # the loop below starts only at a place's first word or after a cue
     words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     hits: list[_Hit] = []
     i = 0

@@ -53,3 +53,19 @@ def test_phone_forms(phone: str) -> None:
 def test_grouped_nik_and_no_false_positives() -> None:
     assert [p.type for p in find_pii("3212 0157 0890 0003")] == ["nik"]
     assert find_pii("RT 03 RW 05, jam 10 pagi, harga 10 rb, tahun 2024") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("tolong hubungi warga.desa@contoh.id ya pak", ["email"]),  # no digit at all
+        ("hp 0812 3456 7890 tanpa surel", ["phone"]),  # no "@"
+        ("ada motor plat E 4321 XY", ["plate"]),
+        ("tidak ada data pribadi di sini", []),
+        ("nomor ٠٨١٢ bukan angka latin", []),  # a digit of another script is still looked at
+    ],
+)
+def test_messages_without_an_at_sign_or_a_digit_skip_only_what_cannot_match(
+    text: str, kinds: list[str]
+) -> None:
+    assert [span.type for span in find_pii(text)] == kinds

@@ -43,3 +43,10 @@ def test_custom_gazetteer() -> None:
     gaz = Gazetteer([Place("99.01", "Sukamaju", "kecamatan", "99.01", "Sukamaju")])
     found = find_places("rame di Sukamaju", gaz)
     assert [(p.code, p.start, p.end) for p in found] == [("99.01", 8, 16)]
+
+
+def test_message_without_a_place_word_or_a_cue_finds_nothing_and_a_cue_alone_still_fuzzes() -> None:
+    assert find_places("terima kasih pak polisi sudah patroli tiap malam") == []
+    # A misspelt kecamatan after a cue: no word of the text is a place's first word.
+    found = find_places("kejadiannya di kecamatan Jatibarag kemarin")
+    assert [loc.name for loc in found] == ["Jatibarang"]
