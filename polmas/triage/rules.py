@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -150,6 +150,31 @@ class RuleSet:
     normal_categories: frozenset[str] = frozenset()
     """Categories that `tinggi` keywords do not raise: a rumour to check or a slow police report
     is normal whatever it is about (a report of a theft two months ago with no news)."""
+    keyword_points: dict[str, tuple[tuple[str, float], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    """keyword -> (category, points) for each category listing it (2 strong, 1 weak): a
+    message's few keywords are looked up instead of every category's sets."""
+    combos_by_keyword: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    """keyword of a combo's first group -> the indices of those combos: only they can fire."""
+
+    def __post_init__(self) -> None:
+        points: dict[str, list[tuple[str, float]]] = {}
+        for cat, words in self.strong.items():
+            for word in words:
+                points.setdefault(word, []).append((cat, 2.0))
+        for cat, words in self.weak.items():
+            for word in words:
+                points.setdefault(word, []).append((cat, 1.0))
+        by_keyword: dict[str, list[int]] = {}
+        for number, combo in enumerate(self.combos):
+            if not combo.groups:
+                raise ValueError(f"combo for {combo.category} has no keyword group")
+            for word in combo.groups[0]:
+                by_keyword.setdefault(word, []).append(number)
+        # A frozen dataclass: derived fields are set once, here.
+        object.__setattr__(self, "keyword_points", {k: tuple(v) for k, v in points.items()})
+        object.__setattr__(self, "combos_by_keyword", {k: tuple(v) for k, v in by_keyword.items()})
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -261,12 +286,15 @@ def negated_keywords(
 def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
     """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once),
     plus the points of every combo that fires."""
-    scores: dict[str, float] = {}
-    for cat in rules.strong:
-        points = 2.0 * len(found & rules.strong[cat]) + len(found & rules.weak[cat])
-        if points:
-            scores[cat] = points
-    for combo in rules.combos:
+    totals: dict[str, float] = {}
+    candidates: set[int] = set()
+    for keyword in found:
+        for cat, points in rules.keyword_points.get(keyword, ()):
+            totals[cat] = totals.get(cat, 0.0) + points
+        candidates.update(rules.combos_by_keyword.get(keyword, ()))
+    scores = {cat: totals[cat] for cat in rules.strong if cat in totals}  # category order
+    for number in sorted(candidates):
+        combo = rules.combos[number]
         if combo.fires(found):
             scores[combo.category] = scores.get(combo.category, 0.0) + combo.points
     return scores

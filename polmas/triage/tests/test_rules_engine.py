@@ -6,6 +6,7 @@ alone (the ``rules_only`` artifacts); the shipped triage also mixes in the seed-
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,41 @@ def test_words_that_only_contain_a_keyword_match_nothing(word: str) -> None:
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
     assert rules(text, rules_only).urgency == urgency
+
+
+def _reference_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
+    """Category points as first written: every category's sets, every combo."""
+    scores: dict[str, float] = {}
+    for cat in rules.strong:
+        points = 2.0 * len(found & rules.strong[cat]) + len(found & rules.weak[cat])
+        if points:
+            scores[cat] = points
+    for combo in rules.combos:
+        if combo.fires(found):
+            scores[combo.category] = scores.get(combo.category, 0.0) + combo.points
+    return scores
+
+
+def test_indexed_category_points_equal_the_plain_sums() -> None:
+    rules = default_rules()
+    vocabulary = sorted(
+        set(rules.keyword_points) | {w for c in rules.combos for g in c.groups for w in g}
+    )
+    rng = random.Random(0)
+    fired = 0
+    for _ in range(3000):
+        found = frozenset(rng.sample(vocabulary, rng.randint(0, 12)))
+        got = category_scores(found, rules)
+        assert got == _reference_scores(found, rules)
+        assert list(got) == list(_reference_scores(found, rules))  # same order
+        fired += any(c.fires(found) for c in rules.combos)
+    assert fired > 0  # the sample reaches the combos too
+
+
+def test_a_combo_without_groups_is_refused(tmp_path: Path) -> None:
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data["combos"] = [{"category": "hoaks", "points": 5, "all": []}]
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="no keyword group"):
+        RuleSet.from_file(path)
