@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,7 +104,7 @@ def _positive_float(value: str) -> float:
         number = float(value)
     except ValueError:
         number = float("nan")
-    if not number > 0 or number == float("inf"):
+    if not (math.isfinite(number) and number > 0):
         raise argparse.ArgumentTypeError(f"bukan bilangan positif: {value!r}")
     return number
 

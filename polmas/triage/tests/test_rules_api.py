@@ -115,7 +115,9 @@ def test_staff_corrections_outweigh_seed_labels(tmp_path: Path) -> None:
     assert analyse_many([text], directory=weighted)[0].category == "non_kepolisian"
 
 
-@pytest.mark.parametrize("weights", [[1.0], [1.0, 0.0], [1.0, -2.0], [1.0, float("nan")]])
+@pytest.mark.parametrize(
+    "weights", [[1.0], [1.0, 0.0], [1.0, -2.0], [1.0, float("nan")], [1.0, float("inf")]]
+)
 def test_label_file_weights_are_checked(tmp_path: Path, weights: list[float]) -> None:
     files = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
     for path in files:

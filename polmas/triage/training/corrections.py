@@ -16,6 +16,7 @@ weight :data:`STAFF_WEIGHT` against 1 for a seed label.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,7 @@ def read_all(
     ``weights`` gives each file's weight (default 1 each)."""
     if weights is None:
         weights = [1.0] * len(paths)
-    if len(weights) != len(paths) or any(not w > 0 for w in weights):
+    if len(weights) != len(paths) or not all(math.isfinite(w) and w > 0 for w in weights):
         raise ValueError("one positive weight per label file")
     merged = Corrections()
     per_file: dict[str, int] = {}
