@@ -4,6 +4,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --rules-only
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --seed-cv  # see below
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3
+    PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
 four, so the shipped triage's figures on them are in-sample):
@@ -29,7 +30,8 @@ reads their messages, and no model is trained on them):
 
 ``--seed-cv`` trains the corrections model on three development files and scores the fourth,
 for each of the four, beside the rules alone: the honest estimate of what the seed labels add,
-since the shipped model has seen all four.
+since the shipped model has seen all four. With ``--misses FILE`` it lists that file's misses
+under the model of the other three (the shipped triage has learnt every development message).
 """
 
 from __future__ import annotations
@@ -68,21 +70,27 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
         yield copy
 
 
-def misses(path: Path) -> None:
-    """Print every message whose category or urgency the triage gets wrong (development files
-    only)."""
+def misses(path: Path, directory: Path | None = None) -> None:
+    """Print every message whose category or urgency the triage (of ``directory``, default the
+    shipped artifacts) gets wrong (development files only)."""
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    results = analyse_many([i["text"] for i in items])
+    results = analyse_many([i["text"] for i in items], directory=directory)
     wrong: Counter[tuple[str, str]] = Counter()
+    urgency: Counter[tuple[str, str]] = Counter()
     for item, r in zip(items, results, strict=True):
         if r.category != item["category"] or r.urgency != item["urgency"]:
             wrong[(item["category"], r.category)] += r.category != item["category"]
+            urgency[(item["urgency"], r.urgency)] += r.urgency != item["urgency"]
             print(
                 f"{item['id']} gold={item['category']}/{item['urgency']} "
                 f"got={r.category}/{r.urgency}\n    {item['text']}"
             )
     print("most frequent category confusions (gold -> got):")
     for (gold, got), n in wrong.most_common(10):
+        if n:
+            print(f"  {gold} -> {got}: {n}")
+    print("urgency confusions (gold -> got):")
+    for (gold, got), n in urgency.most_common():
         if n:
             print(f"  {gold} -> {got}: {n}")
 
@@ -122,6 +130,11 @@ def main() -> int:
         "--seed-cv", action="store_true", help="leave-one-file-out over the development files"
     )
     args = parser.parse_args()
+    if args.misses and args.seed_cv:  # the file's misses under a model of the other three
+        others = [p for n, p in DEVELOPMENT.items() if n != args.misses]
+        with artifacts_copy(others) as seeded:
+            misses(FILES[args.misses], seeded)
+        return 0
     if args.misses:
         misses(FILES[args.misses])
         return 0

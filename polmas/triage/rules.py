@@ -142,6 +142,9 @@ class RuleSet:
     word of `now` or `ongoing` make `tinggi`, not darurat."""
     ongoing: frozenset[str] = frozenset()
     """Words of a state that goes on ("belum pulang", "masih", "kritis")."""
+    safe: frozenset[str] = frozenset()
+    """Words of a present without danger ("sudah aman", "dirawat", "semua selamat"): with a word
+    of the past, the message's words of `now` tell of that safe present, not of danger."""
     darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together make darurat (a child + missing)."""
     calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
@@ -204,7 +207,7 @@ class RuleSet:
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
-        for key in ("calls", "now", "past", "ongoing"):
+        for key in ("calls", "now", "past", "ongoing", "safe"):
             every.update(urg.get(key, []))
         for combo in combos:
             every.update(*combo.groups)
@@ -224,6 +227,7 @@ class RuleSet:
             negations=frozenset(urg.get("negations", [])),
             past=frozenset(urg.get("past", [])),
             ongoing=frozenset(urg.get("ongoing", [])),
+            safe=frozenset(urg.get("safe", [])),
             darurat_combos=darurat_combos,
             calm_combos=calm_combos,
             normal_categories=frozenset(urg.get("normal_categories", [])),
@@ -314,17 +318,19 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     1. a darurat keyword, a call for help with a word of "now", or a darurat combo: darurat
        (recall first), unless a calm combo holds (a question whether a rumour is true); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
-       going on now, except for a darurat combo (a child taken this afternoon is still gone);
+       going on now, except for a darurat combo (a child taken this afternoon is still gone); a
+       present told as safe ("kemarin dipukuli, sekarang dirawat") is not "going on now";
     2. a tinggi keyword, unless the category is one of `normal_categories`: tinggi;
     3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
     now = found & rules.now
+    going_on_now = bool(now) and not found & rules.safe
     lasting = any(_all_of(groups, found) for groups in rules.darurat_combos)
     danger = lasting or found & rules.darurat or (found & rules.calls and now)
     if danger and not any(_all_of(groups, found) for groups in rules.calm_combos):
-        if not lasting and found & rules.past and not (now or found & rules.ongoing):
+        if not lasting and found & rules.past and not (going_on_now or found & rules.ongoing):
             return "tinggi"
         return "darurat"
     if found & rules.tinggi and category not in rules.normal_categories:

@@ -65,6 +65,14 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("nelayan hilang di laut sejak kemarin belum pulang", "darurat"),  # past, still going on
         ("terima kasih pak sudah tangkap pengedar sabu di desa kami", "tinggi"),  # tinggi word
         ("terima kasih pak bhabin sudah sambang ke desa kami", "rendah"),  # a rendah keyword
+        # A present told as safe is not "now": the past rule holds.
+        ("kemarin adik sy dipukuli orang, sekarang dirawat di puskesmas", "tinggi"),
+        ("semalam sy dipukul suami sampai memar, sekarang sudah aman di rumah ibu", "tinggi"),
+        ("semalam dipukuli, sekarang masih kritis di rumah sakit", "darurat"),  # still going on
+        ("adik sy dipukuli orang, sekarang dirawat", "darurat"),  # no word of the past
+        # "gancang" (Sundanese "quickly") is a word of now, not of danger, like "cepat".
+        ("segel kotak suara rusak, punten dipariksa gancang", "tinggi"),
+        ("aya nu katabrak teu sadar, gancang pa", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
