@@ -96,16 +96,26 @@ def binary_l2(
     with sorted indices. The value of a row with ``k`` columns is ``float32(1 / sqrt(k))``
     computed in double, as scikit-learn's ``normalize`` does it."""
     lengths = np.diff(indptr).astype(np.int64)
+    if not sorted_rows:
+        indices = sorted_within_rows(indices, lengths)
     with np.errstate(divide="ignore"):  # an empty row has no value to repeat
         values = (1.0 / np.sqrt(lengths.astype(np.float64))).astype(np.float32)
     matrix = sparse.csr_matrix(
         (np.repeat(values, lengths), indices, indptr), shape=(len(lengths), n_features)
     )
-    if sorted_rows:
-        matrix.has_sorted_indices = True
-    else:
-        matrix.sort_indices()  # in C; a row's values are all equal, so only the indices move
+    matrix.has_sorted_indices = True
     return matrix
+
+
+def sorted_within_rows(indices: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``indices`` (non-negative int32, rows of ``lengths`` one after another) sorted within each
+    row. A row's values are all equal, so only the indices need to move: one numpy sort of
+    ``row << 32 | column`` keys for the whole batch, about 6 µs per message against 21 µs for
+    scipy's ``sort_indices`` (which sorts index-value pairs row by row)."""
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    keys = (rows << 32) | indices.astype(np.int64)
+    keys.sort()
+    return (keys & 0xFFFFFFFF).astype(np.int32)
 
 
 class HashedBlocks:
