@@ -14,9 +14,10 @@ bit. What changes is the work per message:
   character columns is remembered, and a message's character block is the union of its words'
   sets.
 
-The memos (:class:`polmas.triage.memo.Memo`) are bounded (:data:`MEMO_LIMIT` character n-grams,
-:data:`WORD_MEMO_LIMIT` words; a full memo is emptied and refills), so a flood of made-up words
-cannot grow a worker's memory.
+Each row's columns are then sorted by one numpy sort for the whole batch
+(:func:`sorted_within_rows`). The memos (:class:`polmas.triage.memo.Memo`) are bounded
+(:data:`MEMO_LIMIT` features, :data:`WORD_MEMO_LIMIT` words; a full memo is emptied and
+refills), so a flood of made-up words cannot grow a worker's memory.
 """
 
 from __future__ import annotations
