@@ -115,12 +115,11 @@ def train_corrections(
     """Fit the corrections heads on all ``paths`` into ``out/corrections.npz``, each file's
     lines weighted by ``weights`` (default 1 each); returns manifest info. ``n`` counts labels,
     not weights: the run-time mixing weight depends on how many messages were labelled."""
-    found, per_file = read_all(paths, weights)
+    weights = [1.0] * len(paths) if weights is None else list(weights)
+    found, per_file = read_all(paths, weights)  # checks the weights
     info: dict[str, Any] = {
         "files": per_file,
-        "weights": {
-            p.name: float(w) for p, w in zip(paths, weights or [1.0] * len(paths), strict=True)
-        },
+        "weights": {p.name: float(w) for p, w in zip(paths, weights, strict=True)},
         "n": {name: len(found.texts[name]) for name in FIELDS},
         "problems": found.problems[:20],
     }
