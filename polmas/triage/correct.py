@@ -35,6 +35,13 @@ class CorrectionModels:
             counts = {"category": counts}
         self.counts = {str(k): int(v) for k, v in counts.items()}
         self.alphas = {field: self._weight(field) for field in FIELD_LABELS}
+        self.positions = {
+            field: [labels.index(c) for c in self.heads.heads[f"{field}_corrections"].classes]
+            for field, labels in FIELD_LABELS.items()
+            if self.alphas[field] > 0.0
+        }
+        """Field -> for each column of its head, the position of its label in ``CATEGORIES`` /
+        ``URGENCIES``."""
 
     def _weight(self, field: str) -> float:
         if f"{field}_corrections" not in self.heads.heads:
@@ -62,8 +69,7 @@ class CorrectionModels:
         e = np.exp(z)
         probs = e / e.sum(axis=1, keepdims=True)
         out = np.zeros((scores.shape[0], len(labels)))
-        for j, label in enumerate(head.classes):
-            out[:, labels.index(label)] = alpha * probs[:, j]
+        out[:, self.positions[field]] = alpha * probs
         result: list[list[float]] = out.tolist()
         return result
 

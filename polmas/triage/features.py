@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from polmas.triage.hashing import HashedBlocks
+from polmas.triage.hashing import SMALL_BATCH, HashedBlocks, joined_matrix
 from polmas.triage.lexicon import active_lexicon, pseudo_indonesian
 from polmas.triage.normalise import normalise_fast, regional_markers, slang_dictionary
 
@@ -70,6 +70,10 @@ def featurise_views(
     raw: Sequence[str], normalised: Sequence[str], translated: Sequence[str]
 ) -> sparse.csr_matrix:
     """Features from raw views (:func:`raw_view`), normalised and pseudo-Indonesian texts."""
+    if len(normalised) < SMALL_BATCH:  # one matrix, no hstack (hashing.joined_matrix)
+        words = _BLOCKS.word_rows
+        rows = [words(normalised), _BLOCKS.char_rows(normalised), words(raw), words(translated)]
+        return joined_matrix(rows, BLOCK)
     blocks = [
         _BLOCKS.word_block(normalised),
         _BLOCKS.char_block(normalised),

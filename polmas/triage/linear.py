@@ -17,6 +17,10 @@ from scipy import sparse
 
 FloatArray = NDArray[np.float32]
 
+SMALL_ROWS = 8
+"""Batches with fewer rows are scored in numpy (:meth:`JointScorer._few_rows`), without a scipy
+matrix, whose construction costs more than the product for one message."""
+
 
 @dataclass(frozen=True, slots=True)
 class Head:
@@ -157,6 +161,9 @@ class JointScorer:
             self.lookup = grown
         mapped = self.lookup[features.indices]
         keep = mapped >= 0
+        if features.shape[0] < SMALL_ROWS:
+            every = self._few_rows(features, mapped, keep)
+            return [every[:, a:b] for a, b in zip(self.bounds, self.bounds[1:], strict=False)]
         kept_before = np.concatenate([[0], np.cumsum(keep)])
         compact = sparse.csr_matrix(
             (features.data[keep], mapped[keep], kept_before[features.indptr]),
@@ -164,3 +171,19 @@ class JointScorer:
         )
         every = np.asarray(compact @ self.dense, dtype=np.float32) + self.bias
         return [every[:, a:b] for a, b in zip(self.bounds, self.bounds[1:], strict=False)]
+
+    def _few_rows(
+        self, features: sparse.csr_matrix, mapped: np.ndarray, keep: np.ndarray
+    ) -> FloatArray:
+        """The same scores as the sparse x dense product, row by row: each row's weight rows
+        times its values, summed in column order (a reduction over axis 0 adds the rows one
+        after another, as scipy's product does, so the sums are the same to the last bit;
+        ``test_joint_scorer.py`` checks it). About 50 µs for a message against 100 µs."""
+        every = np.empty((features.shape[0], self.dense.shape[1]), dtype=np.float32)
+        for i in range(features.shape[0]):
+            start, stop = features.indptr[i], features.indptr[i + 1]
+            chosen = keep[start:stop]
+            rows = self.dense[mapped[start:stop][chosen]]
+            values = features.data[start:stop][chosen].astype(np.float32, copy=False)
+            every[i] = np.add.reduce(values[:, None] * rows, axis=0) + self.bias
+        return every

@@ -160,3 +160,32 @@ def test_an_empty_batch_and_empty_rows() -> None:
     assert empty.shape == (0, SMALL) and empty.nnz == 0
     rows = blocks.char_block(["", "  ", "ok"])
     assert list(np.diff(rows.indptr)) == [0, 0, 3]  # " ok": " ok", "ok ", " ok " (4-gram)
+
+
+def test_one_message_and_small_batches_match_scikit_learn() -> None:
+    """Small batches build the four blocks as one matrix (``hashing.joined_matrix``)."""
+    texts = list(EDGE_TEXTS)
+    data = shared_data_dir()
+    if (data / "nlp" / "smsa").exists():
+        texts += load_smsa(data, "valid").texts[:300]
+    reference = _reference_views(texts)
+    for size in (1, 3, hashing.SMALL_BATCH - 1):
+        for i in range(0, len(texts), size):
+            assert_identical(reference[i : i + size], _ours(texts[i : i + size]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sets(st.integers(0, SMALL - 1), max_size=40), min_size=3, max_size=3),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_joined_matrix_is_the_hstack_of_its_blocks(rows: list[list[set[int]]]) -> None:
+    blocks = [[row[b] for row in rows] for b in range(3)]
+    stacked = sparse.hstack(
+        [hashing.block_matrix(block, SMALL) for block in blocks], format="csr", dtype=np.float32
+    )
+    stacked.sort_indices()
+    assert_identical(stacked, hashing.joined_matrix(blocks, SMALL))

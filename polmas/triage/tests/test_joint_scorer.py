@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from polmas.triage.linear import Head, JointScorer, LinearHeads
+from polmas.triage.linear import SMALL_ROWS, Head, JointScorer, LinearHeads
 
 
 def heads(rng: np.random.Generator, rows: int, columns: int, name: str) -> LinearHeads:
@@ -36,3 +36,23 @@ def test_features_wider_than_the_weights_are_scored_as_zeros_there() -> None:
     features = sparse.random(3, 1_500, density=0.05, random_state=rng, format="csr")
     scores = JointScorer([main]).scores(features.astype(np.float32))[0]
     np.testing.assert_allclose(scores, main.scores(features[:, :1_000]), rtol=1e-5, atol=1e-6)
+
+
+def test_a_few_rows_get_the_batch_scores_to_the_last_bit() -> None:
+    """Batches under ``SMALL_ROWS`` are scored in numpy, larger ones by scipy's product; a
+    message must get the same scores either way (a tie between two labels stays a tie)."""
+    rng = np.random.default_rng(2)
+    main, extra = heads(rng, 5_000, 6, "main"), heads(rng, 5_000, 3, "extra")
+    features = sparse.random(40, 5_000, density=0.05, random_state=rng, format="csr")
+    features = sparse.vstack([features, sparse.csr_matrix((1, 5_000))], format="csr")
+    features = features.astype(np.float32)
+    scorer = JointScorer([main, extra])
+    whole = scorer.scores(features)
+    assert features.shape[0] >= SMALL_ROWS
+    for size in (1, 3, SMALL_ROWS - 1):
+        for i in range(0, features.shape[0], size):
+            part = scorer.scores(features[i : i + size])
+            for got, want in zip(part, whole, strict=True):
+                np.testing.assert_array_equal(
+                    got.view(np.uint32), want[i : i + size].view(np.uint32)
+                )
