@@ -73,6 +73,13 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         # "gancang" (Sundanese "quickly") is a word of now, not of danger, like "cepat".
         ("segel kotak suara rusak, punten dipariksa gancang", "tinggi"),
         ("aya nu katabrak teu sadar, gancang pa", "darurat"),
+        # Round 8: "still safe" or "already treated" also outweighs words of something going on.
+        ("semalam ada yang ngamuk bawa golok, sekarang masih aman", "tinggi"),
+        ("wingi bengi ana sing dibacok ning organ tunggal, saiki wis sepi", "tinggi"),
+        # A niece taken away (Dermayon "digawa lunga") is a missing child, however long ago.
+        ("ponakan isun wadon umur 15 digawa lunga wong lanang, wis 2 dina hp e mati", "darurat"),
+        ("ana wong loro lagi nyongkel kunci montor ning parkiran masjid", "darurat"),
+        ("ana wong lanang pan ngelompat saka tower sinyal, wis ning dhuwur", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -138,6 +145,10 @@ def test_words_that_only_contain_a_keyword_match_nothing(word: str) -> None:
         ("sy ditawarin 150rb asal keluarga sy milih calon itu, katanya dicek lewat foto", "tinggi"),
         # "kepungkur" (Dermayon: ago) held "kepung" (to surround), a darurat word
         ("isun wis laporan telung minggu kepungkur, durung ana kabar", "normal"),
+        # "laka" is Dermayon for "there is none"; only "laka lantas", "laka tunggal", ... (the
+        # police word for a traffic accident) mean an accident.
+        ("sampah numpuk ning pinggir kali, tukang sampahe laka teka seminggu", "rendah"),
+        ("ada laka tunggal di jalan raya Lohbener, pengendaranya tergeletak", "darurat"),
     ],
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
