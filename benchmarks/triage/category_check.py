@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-four, so the shipped triage's figures on them are in-sample):
+five, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -17,6 +17,9 @@ four, so the shipped triage's figures on them are in-sample):
   them, unseen); its misses were read in the second round, so it is a development set now.
 - ``category_dev3.jsonl`` (200): written on 6 Dec 2026 by another session that saw only the
   guide; scored unseen before and after round 4, its misses were read in round 5.
+- ``category_dev4.jsonl`` (240: 120 Dermayon Javanese, 60 Sundanese, 60 Indonesian): written in
+  the third stop of 6 Dec 2026 by another session that saw only the guide; scored unseen once,
+  then its misses were read in round 8 and it joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
@@ -28,10 +31,10 @@ reads their messages, and no model is trained on them):
   6 Dec 2026 (second stop) the same way, after every rule and seed label of this file's
   figures existed; scored only when the stop's changes were decided.
 
-``--seed-cv`` trains the corrections model on three development files and scores the fourth,
-for each of the four, beside the rules alone: the honest estimate of what the seed labels add,
-since the shipped model has seen all four. With ``--misses FILE`` it lists that file's misses
-under the model of the other three (the shipped triage has learnt every development message).
+``--seed-cv`` trains the corrections model on four development files and scores the fifth,
+for each of the five, beside the rules alone: the honest estimate of what the seed labels add,
+since the shipped model has seen all five. With ``--misses FILE`` it lists that file's misses
+under the model of the other four (the shipped triage has learnt every development message).
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
-DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3"), SEED_LABEL_FILES, strict=True))
+DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3", "dev4"), SEED_LABEL_FILES, strict=True))
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl" for name in ("test", "test3", "test4", "test5")
 }
@@ -107,7 +110,7 @@ HEADER = f"{'file':12} {'n':>4} {'category':>9} {'urgency':>8} {'darurat R':>10}
 
 
 def seed_cv() -> None:
-    """Leave one development file out: rules alone, and rules + a model of the other three."""
+    """Leave one development file out: rules alone, and rules + a model of the other four."""
     print(HEADER)
     with artifacts_copy(None) as rules_only:
         for name, path in DEVELOPMENT.items():
@@ -130,7 +133,7 @@ def main() -> int:
         "--seed-cv", action="store_true", help="leave-one-file-out over the development files"
     )
     args = parser.parse_args()
-    if args.misses and args.seed_cv:  # the file's misses under a model of the other three
+    if args.misses and args.seed_cv:  # the file's misses under a model of the other four
         others = [p for n, p in DEVELOPMENT.items() if n != args.misses]
         with artifacts_copy(others) as seeded:
             misses(FILES[args.misses], seeded)
