@@ -130,6 +130,11 @@ def main() -> None:
         action="store_true",
         help="with --polarity: no tokens for texts with a Javanese/Sundanese marker word",
     )
+    parser.add_argument(
+        "--no-regional-polarity",
+        action="store_true",
+        help="with --polarity: no tokens of rules/regional_polarity.json for regional texts",
+    )
     args = parser.parse_args()
     data = shared_data_dir()
     slang = training_slang(data)
@@ -168,7 +173,9 @@ def main() -> None:
     translate = to_indonesian if args.no_negation else pseudo_indonesian
     if args.polarity:  # as shipped with --polarity-indonesian-only (pseudo_indonesian + markers)
         markers = regional_markers(slang) if args.polarity_indonesian_only else frozenset()
-        translate = partial(pseudo_indonesian, markers=markers)
+        translate = partial(
+            pseudo_indonesian, markers=markers, regional_polarity=not args.no_regional_polarity
+        )
     column_scale = np.ones(N_FEATURES, dtype=np.float32)
     for block, scale in args.block_scale:
         start = (int(block) - 1) * BLOCK

@@ -63,14 +63,18 @@ def mark_negation(text: str) -> str:
 
 
 def pseudo_indonesian(
-    normalised: str, lexicon: Mapping[str, str], markers: frozenset[str] | None = None
+    normalised: str,
+    lexicon: Mapping[str, str],
+    markers: frozenset[str] | None = None,
+    regional_polarity: bool = True,
 ) -> str:
     """The text of feature block 4: translated word by word, negations marked, and, given the
-    slang table's regional ``markers``, the polarity tokens of :func:`polarity_marks`."""
+    slang table's regional ``markers``, the polarity tokens of :func:`polarity_marks`
+    (``regional_polarity=False`` leaves out those of regional texts, for comparisons)."""
     translated = mark_negation(to_indonesian(normalised, lexicon))
     if markers is None:
         return translated
-    return polarity_marks(normalised, translated, markers)
+    return polarity_marks(normalised, translated, markers, regional_polarity)
 
 
 POLARITY_FILE = Path(__file__).resolve().parent / "rules" / "polarity.json"
@@ -86,18 +90,73 @@ def polarity_tokens() -> dict[str, str]:
     return tokens
 
 
-def polarity_marks(normalised: str, translated: str, markers: frozenset[str]) -> str:
-    """``translated`` plus a polarity token after it for each listed positive / negative word
-    (``_``-marked when the word is negation-marked), unless the normalised text has a Javanese
-    or Sundanese marker word.
+REGIONAL_POLARITY_FILE = Path(__file__).resolve().parent / "rules" / "regional_polarity.json"
+REGIONAL_POSITIVE_MARK, REGIONAL_NEGATIVE_MARK = "zzregpos", "zzregneg"
+REGIONAL_NEGATIONS = frozenset(
+    {
+        "tidak",
+        "ora",
+        "bli",
+        "teu",
+        "henteu",
+        "mboten",
+        "boten",
+        "ndak",
+        "gak",
+        "dudu",
+        "sanes",
+        "kurang",
+    }
+)
+"""Words that mark a listed regional word as negated when one of the two words before it."""
+
+
+@lru_cache(maxsize=1)
+def regional_polarity_tokens() -> dict[str, str]:
+    """Javanese / Sundanese word -> its polarity token (``rules/regional_polarity.json``)."""
+    listed = json.loads(REGIONAL_POLARITY_FILE.read_text(encoding="utf-8"))
+    tokens: dict[str, str] = {}
+    for language in ("javanese", "sundanese"):
+        tokens.update({w: REGIONAL_POSITIVE_MARK for w in listed[language]["positive"]})
+        tokens.update({w: REGIONAL_NEGATIVE_MARK for w in listed[language]["negative"]})
+    return tokens
+
+
+def regional_polarity_marks(words: list[str]) -> list[str]:
+    """A regional polarity token for each listed word of ``words`` (normalised tokens),
+    ``_``-marked when one of the two words before it is a negation."""
+    tokens = regional_polarity_tokens()
+    marks = []
+    for i, word in enumerate(words):
+        mark = tokens.get(word)
+        if mark:
+            negated = not REGIONAL_NEGATIONS.isdisjoint(words[max(0, i - 2) : i])
+            marks.append(("_" if negated else "") + mark)
+    return marks
+
+
+def polarity_marks(
+    normalised: str, translated: str, markers: frozenset[str], regional: bool = True
+) -> str:
+    """``translated`` plus a polarity token for each listed positive / negative word: for a text
+    without a Javanese or Sundanese marker word, ``zzpolpos`` / ``zzpolneg`` per word of
+    ``rules/polarity.json`` in ``translated`` (``_``-marked when the word is negation-marked);
+    for a text with one, ``zzregpos`` / ``zzregneg`` per word of ``rules/regional_polarity.json``
+    in ``normalised`` (:func:`regional_polarity_marks`; none when ``regional`` is false).
 
     Chosen on grouped CV of the sentiment training data (``select_sentiment.py --polarity
-    --polarity-indonesian-only``), kept setting: SmSA rows
-    0.873 -> 0.884, Javanese 0.896 -> 0.896, Sundanese 0.899 -> 0.898. Given to every text,
-    regional ones too, the regional rows lost 1.1-1.3 points, hence the marker test.
+    --polarity-indonesian-only``). The Indonesian list, kept setting: SmSA rows
+    0.873 -> 0.884, Javanese 0.896 -> 0.896, Sundanese 0.899 -> 0.898; given to every text,
+    regional ones too, the regional rows lost 1.1-1.3 points, hence the marker test. The
+    regional list with tokens of its own (6 Dec 2026): SmSA 0.8939 -> 0.8947, Javanese
+    0.8961 -> 0.8978, Sundanese 0.8975 -> 0.9019 (docs/triage.md).
     """
-    if not markers.isdisjoint(normalised.split()):
-        return translated
+    words = normalised.split()
+    if not markers.isdisjoint(words):
+        if not regional:
+            return translated
+        marks = regional_polarity_marks(words)
+        return f"{translated} {' '.join(marks)}" if marks else translated
     tokens = polarity_tokens()
     marks = [
         ("_" if w.startswith("_") else "") + tokens[w.lstrip("_")]

@@ -10,8 +10,21 @@ import pytest
 from scipy import sparse
 
 from polmas.triage.features import BLOCK, featurise
-from polmas.triage.lexicon import load_lexicon, mark_negation, pseudo_indonesian, to_indonesian
+from polmas.triage.lexicon import (
+    NEGATIVE_MARK,
+    POSITIVE_MARK,
+    REGIONAL_NEGATIVE_MARK,
+    REGIONAL_POLARITY_FILE,
+    REGIONAL_POSITIVE_MARK,
+    active_lexicon,
+    load_lexicon,
+    mark_negation,
+    pseudo_indonesian,
+    regional_polarity_tokens,
+    to_indonesian,
+)
 from polmas.triage.linear import Head, LinearHeads
+from polmas.triage.normalise import normalise_fast, regional_markers, slang_dictionary
 from polmas.triage.paths import artifacts_dir
 from polmas.triage.training.align import frequent_words, learn_lexicons, merge_to_indonesian
 
@@ -97,3 +110,42 @@ def test_negation_marks_the_next_words_only() -> None:
     assert pseudo_indonesian("regane ora larang", {"regane": "harganya", "ora": "tidak"}) == (
         "harganya tidak larang _larang"
     )
+
+
+def _block4(text: str, regional_polarity: bool = True) -> list[str]:
+    slang = slang_dictionary()
+    normalised = normalise_fast(text, slang)
+    markers = regional_markers(slang)
+    return pseudo_indonesian(normalised, active_lexicon(), markers, regional_polarity).split()
+
+
+def test_indonesian_text_gets_the_indonesian_polarity_tokens() -> None:
+    words = _block4("makanannya enak banget tapi tidak murah")
+    assert words.count(POSITIVE_MARK) == 2  # enak, murah
+    assert f"_{POSITIVE_MARK}" in words  # "tidak murah"
+    assert not {REGIONAL_POSITIVE_MARK, REGIONAL_NEGATIVE_MARK} & set(words)
+
+
+def test_regional_text_gets_the_regional_polarity_tokens() -> None:
+    assert REGIONAL_NEGATIVE_MARK in _block4("kamar mandine reged")
+    negated = _block4("panganane bli sedep blas")  # Dermayon "not tasty at all"
+    assert f"_{REGIONAL_POSITIVE_MARK}" in negated
+    assert REGIONAL_POSITIVE_MARK not in negated
+    sundanese = _block4("tuangeunana ngeunah pisan")
+    assert REGIONAL_POSITIVE_MARK in sundanese
+    assert not {POSITIVE_MARK, NEGATIVE_MARK} & set(sundanese)
+    assert not {REGIONAL_POSITIVE_MARK, REGIONAL_NEGATIVE_MARK} & set(
+        _block4("tuangeunana ngeunah pisan", regional_polarity=False)
+    )
+
+
+def test_regional_polarity_words_are_stored_as_the_slang_step_gives_them() -> None:
+    """A listed word the slang step rewrites could never be seen, so it would never count."""
+    listed = json.loads(REGIONAL_POLARITY_FILE.read_text(encoding="utf-8"))
+    for language in ("javanese", "sundanese"):
+        positive, negative = set(listed[language]["positive"]), set(listed[language]["negative"])
+        assert positive and negative and not positive & negative
+        for word in positive | negative:
+            assert word.isalpha() and word == word.lower()
+            assert normalise_fast(word, slang_dictionary()) == word, word
+    assert len(regional_polarity_tokens()) >= 500
