@@ -2,10 +2,10 @@
 
 Steps per token: lower-case, collapse runs of three or more equal letters, replace digits used
 as letters (``s4y4`` -> ``saya``), then look the token up in the slang dictionary
-(``new_kamusalay.csv`` shipped as ``artifacts/slang.json`` plus our own
-``rules/abbreviations.json``, which wins). The original text is kept and every normalised token
-records the span of the original token it came from, so spans found in the normalised text can be
-mapped back with :meth:`NormalisedText.to_original`.
+(``new_kamusalay.csv`` shipped as ``artifacts/slang.json``, its wrong entries corrected by
+``rules/slang_fixes.json``, and our own ``rules/abbreviations.json``, which wins). The original
+text is kept and every normalised token records the span of the original token it came from, so
+spans found in the normalised text can be mapped back with :meth:`NormalisedText.to_original`.
 """
 
 from __future__ import annotations
@@ -77,10 +77,20 @@ class NormalisedText:
         return o, o
 
 
+def _rules_table(name: str) -> dict[str, str]:
+    table = json.loads((PACKAGE_DIR / "rules" / name).read_text(encoding="utf-8"))
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
 def own_abbreviations() -> dict[str, str]:
     """Our own additions (``rules/abbreviations.json``)."""
-    own = json.loads((PACKAGE_DIR / "rules" / "abbreviations.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in own.items() if not k.startswith("_")}
+    return _rules_table("abbreviations.json")
+
+
+def slang_fixes() -> dict[str, str]:
+    """Corrections of wrong entries of the public dictionary (``rules/slang_fixes.json``):
+    ``eww`` is "ih", not a vulgar word; ``haru`` stays "haru", not "harus"."""
+    return _rules_table("slang_fixes.json")
 
 
 class SlangTable(dict[str, str]):
@@ -128,8 +138,9 @@ def table_for(tokens: list[str], slang: dict[str, str]) -> dict[str, str]:
 
 
 def merge_slang(base: dict[str, str]) -> dict[str, str]:
-    """Slang dictionary ``base`` overridden by our own abbreviations."""
+    """Slang dictionary ``base`` overridden by its corrections, then by our own abbreviations."""
     merged = dict(base)
+    merged.update(slang_fixes())
     merged.update(own_abbreviations())
     return merged
 

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from polmas.triage.lexicon import active_lexicon, to_indonesian
-from polmas.triage.normalise import SlangTable, normalise, normalise_fast
+from polmas.triage.normalise import (
+    SlangTable,
+    merge_slang,
+    normalise,
+    normalise_fast,
+    own_abbreviations,
+    slang_fixes,
+)
 
 
 def test_slang_abbreviations_and_repeats() -> None:
@@ -76,7 +83,9 @@ def test_shipped_artifacts_read_dermayon_negation() -> None:
         "percaya",
     ]
     assert normalise_fast("mau bli hp baru") == "mau beli hp baru"
-    assert normalise_fast("abdi hayang ka pasar ayeuna").split()[1:3] == ["hayang", "ka"]
+    # Sundanese "hayang" (want): the public dictionary read it as "sayang" (dear), so the regional
+    # reading had to keep it; corrected (rules/slang_fixes.json), it is read as "ingin" everywhere.
+    assert normalise_fast("abdi hayang ka pasar ayeuna").split()[1:3] == ["ingin", "ka"]
 
 
 def _unmemoised(text: str, table: SlangTable) -> str:
@@ -114,3 +123,26 @@ def test_normalisation_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(100):
         assert normalise_fast(f"gak kata{i}", table) == f"tidak kata{i}"
         assert len(table.memo) <= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eww", "ih"),  # the public dictionary made it a vulgar word
+        ("aku terharu, haru sekali", "aku terharu , haru sekali"),  # not "harus"
+        ("petahana kalah", "petahana kalah"),  # "incumbent", not "pertahanan"
+        ("naksir dia", "naksir dia"),  # not "menaksir" (to estimate)
+        ("ojo percaya", "jangan percaya"),  # Javanese, not "ojek online percaya"
+    ],
+)
+def test_wrong_entries_of_the_public_dictionary_are_corrected(text: str, expected: str) -> None:
+    assert normalise_fast(text, merge_slang({"eww": "ngewe", "haru": "harus"})) == expected
+
+
+def test_corrections_are_overridden_by_our_own_abbreviations() -> None:
+    fixes, own = slang_fixes(), own_abbreviations()
+    assert len(fixes) >= 200
+    assert all(k == k.lower() and v.strip() for k, v in fixes.items())
+    merged = merge_slang({"eww": "ngewe"})
+    assert merged["eww"] == "ih"
+    assert all(merged[k] == v for k, v in own.items())
