@@ -30,6 +30,9 @@ reads their messages, and no model is trained on them):
 - ``category_test5.jsonl`` (200: 90 Indonesian, 75 Dermayon Javanese, 35 Sundanese): written on
   6 Dec 2026 (second stop) the same way, after every rule and seed label of this file's
   figures existed; scored only when the stop's changes were decided.
+- ``category_test6.jsonl`` (200: 90 Indonesian, 75 Dermayon Javanese, 35 Sundanese): written in
+  the third stop of 6 Dec 2026 the same way, after round 8 and the fourth development file;
+  scored once before the fifth development file joined the seed labels and once after.
 
 ``--seed-cv`` trains the corrections model on four development files and scores the fifth,
 for each of the five, beside the rules alone: the honest estimate of what the seed labels add,
@@ -56,7 +59,8 @@ from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules
 
 DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3", "dev4"), SEED_LABEL_FILES, strict=True))
 HELD_OUT = {
-    name: HELD_OUT_DIR / f"category_{name}.jsonl" for name in ("test", "test3", "test4", "test5")
+    name: HELD_OUT_DIR / f"category_{name}.jsonl"
+    for name in ("test", "test3", "test4", "test5", "test6")
 }
 FILES = DEVELOPMENT | HELD_OUT
 
