@@ -57,7 +57,9 @@ from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
-DEVELOPMENT = dict(zip(("self", "dev", "dev2", "dev3", "dev4"), SEED_LABEL_FILES, strict=True))
+DEVELOPMENT = dict(
+    zip(("self", "dev", "dev2", "dev3", "dev4", "dev5"), SEED_LABEL_FILES, strict=True)
+)
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl"
     for name in ("test", "test3", "test4", "test5", "test6")

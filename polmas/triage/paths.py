@@ -11,7 +11,14 @@ RULES_FILE = PACKAGE_DIR / "rules" / "category_rules.json"
 SEED_LABELS_DIR = PACKAGE_DIR / "labels"
 SEED_LABEL_FILES = tuple(
     SEED_LABELS_DIR / f"{name}.jsonl"
-    for name in ("messages", "category_dev", "category_dev2", "category_dev3", "category_dev4")
+    for name in (
+        "messages",
+        "category_dev",
+        "category_dev2",
+        "category_dev3",
+        "category_dev4",
+        "category_dev5",
+    )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff
 correction exists: written from ``docs/triage-labelling-guide.md`` (see ``labels/README.md``)."""

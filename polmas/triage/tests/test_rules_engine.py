@@ -149,6 +149,9 @@ def test_words_that_only_contain_a_keyword_match_nothing(word: str) -> None:
         # police word for a traffic accident) mean an accident.
         ("sampah numpuk ning pinggir kali, tukang sampahe laka teka seminggu", "rendah"),
         ("ada laka tunggal di jalan raya Lohbener, pengendaranya tergeletak", "darurat"),
+        # "tembak ikan" (fish shooting) is an arcade gambling machine, not a shooting
+        ("di warung kopi blok kamis ada mesin judi tembak ikan, anak2 sekolah ikut main", "normal"),
+        ("ada yang ditembak di depan warung kopi blok kamis", "darurat"),
     ],
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
