@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-five, so the shipped triage's figures on them are in-sample):
+six, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -20,6 +20,9 @@ five, so the shipped triage's figures on them are in-sample):
 - ``category_dev4.jsonl`` (240: 120 Dermayon Javanese, 60 Sundanese, 60 Indonesian): written in
   the third stop of 6 Dec 2026 by another session that saw only the guide; scored unseen once,
   then its misses were read in round 8 and it joined the seed labels.
+- ``category_dev5.jsonl`` (240: 100 Indonesian, 80 Dermayon Javanese, 60 Sundanese, on the
+  categories easy to confuse): written in the same stop by another session that saw only the
+  guide; scored unseen once, read in round 9, then joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
@@ -34,10 +37,10 @@ reads their messages, and no model is trained on them):
   the third stop of 6 Dec 2026 the same way, after round 8 and the fourth development file;
   scored once before the fifth development file joined the seed labels and once after.
 
-``--seed-cv`` trains the corrections model on four development files and scores the fifth,
-for each of the five, beside the rules alone: the honest estimate of what the seed labels add,
-since the shipped model has seen all five. With ``--misses FILE`` it lists that file's misses
-under the model of the other four (the shipped triage has learnt every development message).
+``--seed-cv`` trains the corrections model on five development files and scores the sixth,
+for each of the six, beside the rules alone: the honest estimate of what the seed labels add,
+since the shipped model has seen all six. With ``--misses FILE`` it lists that file's misses
+under the model of the other five (the shipped triage has learnt every development message).
 """
 
 from __future__ import annotations
@@ -116,7 +119,7 @@ HEADER = f"{'file':12} {'n':>4} {'category':>9} {'urgency':>8} {'darurat R':>10}
 
 
 def seed_cv() -> None:
-    """Leave one development file out: rules alone, and rules + a model of the other four."""
+    """Leave one development file out: rules alone, and rules + a model of the others."""
     print(HEADER)
     with artifacts_copy(None) as rules_only:
         for name, path in DEVELOPMENT.items():
@@ -139,7 +142,7 @@ def main() -> int:
         "--seed-cv", action="store_true", help="leave-one-file-out over the development files"
     )
     args = parser.parse_args()
-    if args.misses and args.seed_cv:  # the file's misses under a model of the other four
+    if args.misses and args.seed_cv:  # the file's misses under a model of the others
         others = [p for n, p in DEVELOPMENT.items() if n != args.misses]
         with artifacts_copy(others) as seeded:
             misses(FILES[args.misses], seeded)
