@@ -98,23 +98,19 @@ def joined_matrix(blocks: Sequence[Sequence[set[int]]], n_features: int) -> spar
     each row of each block is binary and L2-normalised on its own. Meant for a few rows (one
     Python pass per row and block); a large batch is quicker through :func:`block_matrix`."""
     segments: list[np.ndarray] = []
-    lengths: list[int] = []
-    row_ends = [0]
     for row in zip(*blocks, strict=True):
         for b, columns in enumerate(row):
             segment = np.fromiter(columns, dtype=np.int32, count=len(columns))
             segment.sort()
             segments.append(segment + np.int32(b * n_features))
-            lengths.append(len(columns))
-        row_ends.append(row_ends[-1] + sum(lengths[-len(row) :]))
-    counts = np.asarray(lengths, dtype=np.int64)
-    with np.errstate(divide="ignore"):  # an empty block has no value to repeat
-        values = (1.0 / np.sqrt(counts.astype(np.float64))).astype(np.float32)
+    counts = np.fromiter(map(len, segments), dtype=np.int64, count=len(segments))
+    row_ends = np.zeros(len(blocks[0]) + 1, dtype=np.int32)
+    np.cumsum(counts.reshape(-1, len(blocks)).sum(axis=1), out=row_ends[1:])
     matrix = sparse.csr_matrix(
         (
-            np.repeat(values, counts),
+            np.repeat(l2_values(counts), counts),
             np.concatenate(segments) if segments else np.zeros(0, dtype=np.int32),
-            np.asarray(row_ends, dtype=np.int32),
+            row_ends,
         ),
         shape=(len(row_ends) - 1, len(blocks) * n_features),
     )
@@ -131,13 +127,20 @@ def binary_l2(
     lengths = np.diff(indptr).astype(np.int64)
     if not sorted_rows:
         indices = sorted_within_rows(indices, lengths)
-    with np.errstate(divide="ignore"):  # an empty row has no value to repeat
-        values = (1.0 / np.sqrt(lengths.astype(np.float64))).astype(np.float32)
     matrix = sparse.csr_matrix(
-        (np.repeat(values, lengths), indices, indptr), shape=(len(lengths), n_features)
+        (np.repeat(l2_values(lengths), lengths), indices, indptr), shape=(len(lengths), n_features)
     )
     matrix.has_sorted_indices = True
     return matrix
+
+
+def l2_values(lengths: np.ndarray) -> np.ndarray:
+    """The value of each column of a binary row of ``lengths[i]`` columns, L2-normalised:
+    ``float32(1 / sqrt(k))`` computed in double, as scikit-learn's ``normalize`` does it (an
+    empty row has no value to repeat)."""
+    with np.errstate(divide="ignore"):
+        values: np.ndarray = (1.0 / np.sqrt(lengths.astype(np.float64))).astype(np.float32)
+    return values
 
 
 def sorted_within_rows(indices: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from polmas.triage.paths import artifacts_dir
+from polmas.triage.paths import RULES_DIR, artifacts_dir
 
 LEXICON_FILE = "lexicon.json"
 
@@ -77,20 +77,25 @@ def pseudo_indonesian(
     return polarity_marks(normalised, translated, markers, regional_polarity)
 
 
-POLARITY_FILE = Path(__file__).resolve().parent / "rules" / "polarity.json"
+POLARITY_FILE = RULES_DIR / "polarity.json"
 POSITIVE_MARK, NEGATIVE_MARK = "zzpolpos", "zzpolneg"
+
+
+def _tokens_of(lists: Mapping[str, list[str]], positive: str, negative: str) -> dict[str, str]:
+    """Word -> ``positive`` / ``negative`` mark, from a ``{"positive", "negative"}`` word list."""
+    tokens = dict.fromkeys(lists["positive"], positive)
+    tokens.update(dict.fromkeys(lists["negative"], negative))
+    return tokens
 
 
 @lru_cache(maxsize=1)
 def polarity_tokens() -> dict[str, str]:
     """Word -> polarity token, from ``rules/polarity.json``."""
     listed = json.loads(POLARITY_FILE.read_text(encoding="utf-8"))
-    tokens = {w: POSITIVE_MARK for w in listed["positive"]}
-    tokens.update({w: NEGATIVE_MARK for w in listed["negative"]})
-    return tokens
+    return _tokens_of(listed, POSITIVE_MARK, NEGATIVE_MARK)
 
 
-REGIONAL_POLARITY_FILE = Path(__file__).resolve().parent / "rules" / "regional_polarity.json"
+REGIONAL_POLARITY_FILE = RULES_DIR / "regional_polarity.json"
 REGIONAL_POSITIVE_MARK, REGIONAL_NEGATIVE_MARK = "zzregpos", "zzregneg"
 REGIONAL_NEGATIONS = frozenset(
     {
@@ -108,7 +113,7 @@ REGIONAL_NEGATIONS = frozenset(
         "kurang",
     }
 )
-"""Words that mark a listed regional word as negated when one of the two words before it."""
+"""Words that mark a listed regional word as negated when they come just before it."""
 
 
 @lru_cache(maxsize=1)
@@ -117,20 +122,19 @@ def regional_polarity_tokens() -> dict[str, str]:
     listed = json.loads(REGIONAL_POLARITY_FILE.read_text(encoding="utf-8"))
     tokens: dict[str, str] = {}
     for language in ("javanese", "sundanese"):
-        tokens.update({w: REGIONAL_POSITIVE_MARK for w in listed[language]["positive"]})
-        tokens.update({w: REGIONAL_NEGATIVE_MARK for w in listed[language]["negative"]})
+        tokens.update(_tokens_of(listed[language], REGIONAL_POSITIVE_MARK, REGIONAL_NEGATIVE_MARK))
     return tokens
 
 
 def regional_polarity_marks(words: list[str]) -> list[str]:
     """A regional polarity token for each listed word of ``words`` (normalised tokens),
-    ``_``-marked when one of the two words before it is a negation."""
+    ``_``-marked when one of the :data:`NEGATION_SCOPE` words before it is a negation."""
     tokens = regional_polarity_tokens()
     marks = []
     for i, word in enumerate(words):
         mark = tokens.get(word)
         if mark:
-            negated = not REGIONAL_NEGATIONS.isdisjoint(words[max(0, i - 2) : i])
+            negated = not REGIONAL_NEGATIONS.isdisjoint(words[max(0, i - NEGATION_SCOPE) : i])
             marks.append(("_" if negated else "") + mark)
     return marks
 

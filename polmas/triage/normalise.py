@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from polmas.triage.memo import Memo
-from polmas.triage.paths import PACKAGE_DIR, artifacts_dir
+from polmas.triage.paths import RULES_DIR, artifacts_dir
 
 TOKEN_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
 _REPEAT3_RE = re.compile(r"([^\W\d_])\1{2,}")
@@ -78,7 +78,7 @@ class NormalisedText:
 
 
 def _rules_table(name: str) -> dict[str, str]:
-    table = json.loads((PACKAGE_DIR / "rules" / name).read_text(encoding="utf-8"))
+    table = json.loads((RULES_DIR / name).read_text(encoding="utf-8"))
     return {k: v for k, v in table.items() if not k.startswith("_")}
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ARTIFACTS_DIR = PACKAGE_DIR / "artifacts"
-RULES_FILE = PACKAGE_DIR / "rules" / "category_rules.json"
+RULES_DIR = PACKAGE_DIR / "rules"
+"""Keyword rules, word lists and slang corrections (JSON; the manifest records their SHA-256)."""
+RULES_FILE = RULES_DIR / "category_rules.json"
 SEED_LABELS_DIR = PACKAGE_DIR / "labels"
 SEED_LABEL_FILES = tuple(
     SEED_LABELS_DIR / f"{name}.jsonl"

@@ -37,7 +37,7 @@ from polmas.triage.normalise import (
     normalise_fast,
     regional_markers,
 )
-from polmas.triage.paths import PACKAGE_DIR
+from polmas.triage.paths import RULES_DIR
 from polmas.triage.training.align import (
     Lexicon,
     frequent_words,
@@ -57,7 +57,7 @@ LEXICON_SOURCE = (
 )
 
 
-WORD_LIST = PACKAGE_DIR / "rules" / "regional.json"
+WORD_LIST = RULES_DIR / "regional.json"
 
 
 def load_word_list() -> dict[str, Lexicon]:

@@ -32,7 +32,7 @@ from polmas.triage.features import (
 from polmas.triage.gazetteer import Gazetteer
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
 from polmas.triage.normalise import SlangTable, normalise_fast
-from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES
+from polmas.triage.paths import RULES_DIR, SEED_LABEL_FILES
 from polmas.triage.stack import Stack, StackedDecision, lexicon_features
 from polmas.triage.training import align, fit, sentiment, stacking
 from polmas.triage.training import corrections as corr
@@ -312,7 +312,7 @@ def train(
         "heads": {h.name: list(h.classes) for h in model.heads.values()},
         "thresholds": {d.name: d.threshold for d in stack.decisions.values()},
         "data_files": {str(p.relative_to(data)): sha256(p) for p in data_files(data) if p.exists()},
-        "rule_files": {p.name: sha256(p) for p in sorted(RULES_FILE.parent.glob("*.json"))},
+        "rule_files": {p.name: sha256(p) for p in sorted(RULES_DIR.glob("*.json"))},
         "versions": {
             "python": platform.python_version(),
             "numpy": np.__version__,
