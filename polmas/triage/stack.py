@@ -1,8 +1,10 @@
 """Stacked decisions for hate speech and abusive language.
 
 A tiny logistic meta-model per decision reads the decision scores of several linear heads (the
-task's own head on the normalised text, the same task with the raw-text view, the other task and
-the seven hate-target heads) plus four abusive-lexicon features. It is fitted on out-of-fold
+task's own head on the normalised text, the same task with the raw-text view, the other task,
+the seven hate-target heads, and the class scores of the sentiment and emotion heads) plus four
+abusive-lexicon features. An input names a binary head (``hate_speech``) or one class of a
+multiclass head (``emotion:anger``). It is fitted on out-of-fold
 scores of the training data only and stored as JSON (``stack.json``), so no pickle is involved.
 """
 
@@ -34,6 +36,13 @@ def lexicon_features(
         count_raw = sum(1 for t in _WORD_RE.findall(r) if t in lexicon)
         out[i] = (count_norm > 0, math.log1p(count_norm), count_raw > 0, math.log1p(count_raw))
     return out
+
+
+def input_column(heads: LinearHeads, name: str) -> int:
+    """Score column of a stack input: ``head`` (its first column) or ``head:class``."""
+    head_name, _, label = name.partition(":")
+    head = heads.heads[head_name]
+    return head.start + head.classes.index(label) if label else head.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +77,7 @@ class Stack:
         normalised: Sequence[str],
     ) -> FloatArray:
         """The meta-model inputs of every row of ``scores`` (head scores, then lexicon)."""
-        columns = [heads.heads[name].start for name in self.inputs]
+        columns = [input_column(heads, name) for name in self.inputs]
         lex = lexicon_features(self.lexicon, raw, normalised)
         return np.hstack([scores[:, columns], lex]).astype(np.float32)
 
