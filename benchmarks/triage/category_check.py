@@ -61,7 +61,7 @@ from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
 DEVELOPMENT = dict(
-    zip(("self", "dev", "dev2", "dev3", "dev4", "dev5"), SEED_LABEL_FILES, strict=True)
+    zip(("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"), SEED_LABEL_FILES, strict=True)
 )
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl"

@@ -20,6 +20,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev3",
         "category_dev4",
         "category_dev5",
+        "category_dev6",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

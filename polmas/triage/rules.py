@@ -319,19 +319,21 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
        (recall first), unless a calm combo holds (a question whether a rumour is true); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone); a
-       present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman") is not "going on
-       now", whether its words are of now or of something still going on;
+       present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman", "sudah
+       dipisah") is not "going on now", whether its words are of now or of something still
+       going on, and tells by itself that the danger is over (tinggi, like a past word);
     2. a tinggi keyword, unless the category is one of `normal_categories`: tinggi;
     3. a rendah keyword ("mau tanya", "terima kasih"): rendah;
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
     now = found & rules.now
-    going_on_now = bool(now or found & rules.ongoing) and not found & rules.safe
+    safe = found & rules.safe
+    going_on_now = bool(now or found & rules.ongoing) and not safe
     lasting = any(_all_of(groups, found) for groups in rules.darurat_combos)
     danger = lasting or found & rules.darurat or (found & rules.calls and now)
     if danger and not any(_all_of(groups, found) for groups in rules.calm_combos):
-        if not lasting and found & rules.past and not going_on_now:
+        if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"
         return "darurat"
     if found & rules.tinggi and category not in rules.normal_categories:
