@@ -189,10 +189,11 @@ def build_heads(
     lexicon = load_abusive_lexicon(data)
     raw = [raw_view(r.text) for r in hate_train]
     norm = [normalise_fast(unescape(r.text), slang) for r in hate_train]
-    oof |= out.class_scores("sentiment", x_full) | out.class_scores("emotion", x_full)
+    # The tone heads never saw these rows: their plain scores stand beside the out-of-fold ones.
+    scores = oof | out.class_scores("sentiment", x_full) | out.class_scores("emotion", x_full)
     inputs = STACK_INPUTS + AFFECT_INPUTS
     meta = np.hstack(
-        [np.column_stack([oof[n] for n in inputs]), lexicon_features(lexicon, raw, norm)]
+        [np.column_stack([scores[n] for n in inputs]), lexicon_features(lexicon, raw, norm)]
     ).astype(np.float64)
     decisions = []
     for name, used in DECISION_INPUTS.items():
