@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-six, so the shipped triage's figures on them are in-sample):
+eight, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -23,6 +23,10 @@ six, so the shipped triage's figures on them are in-sample):
 - ``category_dev5.jsonl`` (240: 100 Indonesian, 80 Dermayon Javanese, 60 Sundanese, on the
   categories easy to confuse): written in the same stop by another session that saw only the
   guide; scored unseen once, read in round 9, then joined the seed labels.
+- ``category_dev6.jsonl`` (240: 100 / 90 / 50, as residents write on a phone) and
+  ``category_dev7.jsonl`` (240: 100 / 90 / 50, the weeks around an election): written in the
+  fourth stop of 6 Dec 2026 the same way; each scored unseen once, read in rounds 10 and 11,
+  then joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
@@ -37,10 +41,10 @@ reads their messages, and no model is trained on them):
   the third stop of 6 Dec 2026 the same way, after round 8 and the fourth development file;
   scored once before the fifth development file joined the seed labels and once after.
 
-``--seed-cv`` trains the corrections model on five development files and scores the sixth,
-for each of the six, beside the rules alone: the honest estimate of what the seed labels add,
-since the shipped model has seen all six. With ``--misses FILE`` it lists that file's misses
-under the model of the other five (the shipped triage has learnt every development message).
+``--seed-cv`` trains the corrections model on all development files but one and scores that
+one, for each of them, beside the rules alone: the honest estimate of what the seed labels add,
+since the shipped model has seen them all. With ``--misses FILE`` it lists that file's misses
+under the model of the others (the shipped triage has learnt every development message).
 """
 
 from __future__ import annotations
@@ -61,7 +65,11 @@ from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
 DEVELOPMENT = dict(
-    zip(("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"), SEED_LABEL_FILES, strict=True)
+    zip(
+        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
+        SEED_LABEL_FILES,
+        strict=True,
+    )
 )
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl"

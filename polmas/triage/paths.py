@@ -21,6 +21,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev4",
         "category_dev5",
         "category_dev6",
+        "category_dev7",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

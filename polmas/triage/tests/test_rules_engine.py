@@ -48,6 +48,10 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("bojo isun mulih mabok terus nggebugi isun mau bengi", "kdrt_perlindungan_anak"),
         # gambling is public order in the taxonomy (aspirations/categories.py)
         ("judi kartu ning warung kopi, pada taruhan gedhe-gedhean", "ketertiban_umum"),
+        # Round 11: a campaign is where it happened, not what it is about
+        ("dalan ditutup bli mengko sore pas kampanye ning Jatibarang?", "lalu_lintas"),
+        ("upami bade ngiring konvoi kampanye, motorna kedah dilengkepan naon?", "lalu_lintas"),
+        ("ning panggung kampanye ana sing nyabetna piso ning penonton", "kriminalitas"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -92,6 +96,7 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("ibunya jatuh kepalanya bocor, msh di pinggir jalan", "darurat"),
         ("tetangga dari pagi gak keluar rumah, kecium bau gas", "darurat"),
         ("adik sy bilang udah capek hidup, dari tadi ngunci diri di kamar", "darurat"),
+        ("ana tawuran bocah ning dalan pantura, pada gawa sajam, saiki esih rame", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
