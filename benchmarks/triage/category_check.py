@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-eight, so the shipped triage's figures on them are in-sample):
+nine, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -27,6 +27,9 @@ eight, so the shipped triage's figures on them are in-sample):
   ``category_dev7.jsonl`` (240: 100 / 90 / 50, the weeks around an election): written in the
   fourth stop of 6 Dec 2026 the same way; each scored unseen once, read in rounds 10 and 11,
   then joined the seed labels.
+- ``category_dev8.jsonl`` (240: 100 / 90 / 50, the emergency boundary: 90 darurat written as
+  frightened people write, 90 that only look alarming): the same way; read in round 12, then
+  joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
@@ -66,7 +69,7 @@ from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules
 
 DEVELOPMENT = dict(
     zip(
-        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7"),
+        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
         SEED_LABEL_FILES,
         strict=True,
     )

@@ -97,6 +97,15 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("tetangga dari pagi gak keluar rumah, kecium bau gas", "darurat"),
         ("adik sy bilang udah capek hidup, dari tadi ngunci diri di kamar", "darurat"),
         ("ana tawuran bocah ning dalan pantura, pada gawa sajam, saiki esih rame", "darurat"),
+        # Round 12: a fire by its size, a child dragged by the sea, poison, a flood to the chest.
+        ("api gede di gudang gabah Gabuswetan!!", "darurat"),
+        ("bocah telu adus ning segara, sijine keseret ombak ngasi tengah", "darurat"),
+        ("kang isun nginum racun tikus merga utang, saiki muntah-muntah", "darurat"),
+        ("banjir wis tekan dada, mbah-mbah esih ning dhuwur payon", "darurat"),
+        (
+            "adi abdi ngonci maneh di kamar, tadi nyarios hoyong maot, ayeuna teu ngawalon",
+            "darurat",
+        ),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -110,6 +119,7 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "tadi denger anak teriak tolong di kali, ternyata cuma main air",
         "mau bengi krungu bocah njerit tulung, jebule pada dolanan",
         "temen sy mau nembak cewek di alun2 malam ini",
+        "kemarin banjir sampai lutut, sekarang sudah surut",  # a flood, not up to the chest
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
