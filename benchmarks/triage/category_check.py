@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-nine, so the shipped triage's figures on them are in-sample):
+ten, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -30,6 +30,8 @@ nine, so the shipped triage's figures on them are in-sample):
 - ``category_dev8.jsonl`` (240: 100 / 90 / 50, the emergency boundary: 90 darurat written as
   frightened people write, 90 that only look alarming): the same way; read in round 12, then
   joined the seed labels.
+- ``category_dev9.jsonl`` (240, all Dermayon Javanese, village life): the same way; read in
+  round 13, then joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
@@ -69,7 +71,7 @@ from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules
 
 DEVELOPMENT = dict(
     zip(
-        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
         SEED_LABEL_FILES,
         strict=True,
     )

@@ -23,6 +23,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev6",
         "category_dev7",
         "category_dev8",
+        "category_dev9",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

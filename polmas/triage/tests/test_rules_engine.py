@@ -102,6 +102,12 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("bocah telu adus ning segara, sijine keseret ombak ngasi tengah", "darurat"),
         ("kang isun nginum racun tikus merga utang, saiki muntah-muntah", "darurat"),
         ("banjir wis tekan dada, mbah-mbah esih ning dhuwur payon", "darurat"),
+        # Round 13: the hurt now in hospital; a fallen power line still sparking.
+        (
+            "bapak ketabrak mobil mau bengi, sing nabrak kabur. bapak saiki ning rumah sakit",
+            "tinggi",
+        ),
+        ("kabel PLN ambruk ning dalan desa, esih metu geni, bocah-bocah pada nonton", "darurat"),
         (
             "adi abdi ngonci maneh di kamar, tadi nyarios hoyong maot, ayeuna teu ngawalon",
             "darurat",
@@ -120,6 +126,7 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "mau bengi krungu bocah njerit tulung, jebule pada dolanan",
         "temen sy mau nembak cewek di alun2 malam ini",
         "kemarin banjir sampai lutut, sekarang sudah surut",  # a flood, not up to the chest
+        "pesen jare ana begal ning dalan Bongas wis dikonfirmasi pak RT, jare palsu",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
