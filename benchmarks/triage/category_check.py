@@ -69,13 +69,11 @@ from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
 
-DEVELOPMENT = dict(
-    zip(
-        ("self", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"),
-        SEED_LABEL_FILES,
-        strict=True,
-    )
-)
+DEVELOPMENT = {
+    "self" if p.stem == "messages" else p.stem.removeprefix("category_"): p
+    for p in SEED_LABEL_FILES
+}
+"""``self``, ``dev``, ``dev2``, ... -> the seed label files, in their order."""
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl"
     for name in ("test", "test3", "test4", "test5", "test6")

@@ -30,11 +30,12 @@ from polmas.triage.features import BLOCK, N_NORMALISED, N_RAW, featurise, raw_vi
 from polmas.triage.normalise import normalise_fast
 from polmas.triage.paths import shared_data_dir
 from polmas.triage.pipeline import get_models
-from polmas.triage.stack import lexicon_features
+from polmas.triage.stack import input_column, lexicon_features
 from polmas.triage.training.data import HATE_TARGETS, load_abusive_lexicon, load_hate
 from polmas.triage.training.fit import fit_binary, fit_nb_binary
 from polmas.triage.training.sentiment import training_slang
 from polmas.triage.training.stacking import BinaryFitter, oof_binary
+from polmas.triage.training.train import AFFECT_INPUTS
 
 Array = NDArray[np.float64]
 TASKS = ("hate_speech", "abusive")
@@ -119,14 +120,10 @@ def main() -> None:
 
 
 def _affect_scores(texts: list[str]) -> list[Array]:
-    """Class-score columns of the active sentiment and emotion heads."""
+    """Class-score columns of the active sentiment and emotion heads (``train.AFFECT_INPUTS``)."""
     models = get_models()
     scores = models.heads.scores(featurise(texts, models.slang, models.lexicon))
-    return [
-        scores[:, j].astype(np.float64)
-        for name in ("sentiment", "emotion")
-        for j in range(models.heads.heads[name].start, models.heads.heads[name].stop)
-    ]
+    return [scores[:, input_column(models.heads, n)].astype(np.float64) for n in AFFECT_INPUTS]
 
 
 if __name__ == "__main__":

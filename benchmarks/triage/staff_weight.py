@@ -20,13 +20,13 @@ import argparse
 import json
 import random
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from polmas.triage.normalise import slang_dictionary
 from polmas.triage.paths import SEED_LABEL_FILES
-from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
-from polmas.triage.training.fixtures import load_fixtures, rules_only_artifacts
+from polmas.triage.training.fixtures import label_counts, load_fixtures, rules_only_artifacts
 
 SPLIT_SEED = 7
 DEPLOYMENTS = SEED_LABEL_FILES[1:]  # not the rule author's own examples
@@ -37,24 +37,12 @@ def _write(items: list[dict[str, str]], path: Path) -> Path:
     return path
 
 
-def _score(items: list[dict[str, str]], directory: Path | None) -> tuple[int, int, int, int]:
-    """Right categories, right urgencies, darurat caught, darurat in ``items``."""
-    results = analyse_many([i["text"] for i in items], directory=directory)
-    pairs = list(zip(items, results, strict=True))
-    return (
-        sum(r.category == i["category"] for i, r in pairs),
-        sum(r.urgency == i["urgency"] for i, r in pairs),
-        sum(r.urgency == "darurat" and i["urgency"] == "darurat" for i, r in pairs),
-        sum(i["urgency"] == "darurat" for i, _ in pairs),
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", type=float, nargs="+", default=[0.0, 1.0, 3.0, 10.0])
     args = parser.parse_args()
     slang = slang_dictionary()
-    totals: dict[str, list[int]] = {}
+    totals: dict[str, Counter[str]] = {}
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         rules = rules_only_artifacts(root / "rules")
@@ -66,22 +54,24 @@ def main() -> None:
             seeds = [p for p in SEED_LABEL_FILES if p != deployment]
             for k, (staff, scored) in enumerate((halves, halves[::-1])):
                 staff_file = _write(staff, root / f"staff_{deployment.stem}_{k}.jsonl")
-                rows = {"rules alone": _score(scored, rules)}
+                rows = {"rules alone": label_counts(scored, rules)}
                 for weight in args.weights:
                     out = rules_only_artifacts(root / f"w{weight}_{deployment.stem}_{k}")
                     files = [*seeds, staff_file] if weight > 0 else seeds
                     weights = [1.0] * len(seeds) + ([weight] if weight > 0 else [])
                     train_corrections(files, out, slang, lexicon, weights=weights)
                     label = f"staff weight {weight:g}" if weight > 0 else "seed labels only"
-                    rows[label] = _score(scored, out)
+                    rows[label] = label_counts(scored, out)
                 for label, counts in rows.items():
-                    old = totals.setdefault(label, [0, 0, 0, 0, 0])
-                    for j, v in enumerate((*counts, len(scored))):
-                        old[j] += v
+                    totals.setdefault(label, Counter()).update(counts)
             print(f"done: {deployment.name}", flush=True)
     print(f"{'setting':20} {'n':>5} {'category':>9} {'urgency':>8} {'darurat R':>10}")
-    for label, (cat, urg, caught, darurat, n) in totals.items():
-        print(f"{label:20} {n:5d} {cat / n:9.3f} {urg / n:8.3f} {caught / max(darurat, 1):10.3f}")
+    for label, c in totals.items():
+        n, recall = c["messages"], c["darurat_caught"] / max(c["darurat_gold"], 1)
+        print(
+            f"{label:20} {n:5d} {c['category_right'] / n:9.3f} {c['urgency_right'] / n:8.3f} "
+            f"{recall:10.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -29,24 +29,34 @@ def fixture_metrics(
 ) -> dict[str, float]:
     """Category accuracy, urgency accuracy, darurat recall and precision (``lang``: of the
     messages in one language only, ``id``, ``jv`` or ``su``)."""
-    from polmas.triage.pipeline import analyse_many
-
     items = [i for i in load_fixtures(path) if lang is None or i.get("lang") == lang]
     if not items:
         return {"n_messages": 0.0}
-    results = analyse_many([i["text"] for i in items], directory=directory)
-    n = len(items)
-    cat_ok = sum(r.category == i["category"] for r, i in zip(results, items, strict=True))
-    urg_ok = sum(r.urgency == i["urgency"] for r, i in zip(results, items, strict=True))
-    gold = [i["urgency"] == "darurat" for i in items]
-    pred = [r.urgency == "darurat" for r in results]
-    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    c = label_counts(items, directory)
+    n = c["messages"]
     return {
         "n_messages": float(n),
-        "category_accuracy": round(cat_ok / n, 4),
-        "urgency_accuracy": round(urg_ok / n, 4),
-        "darurat_recall": round(tp / max(sum(gold), 1), 4),
-        "darurat_precision": round(tp / max(sum(pred), 1), 4),
+        "category_accuracy": round(c["category_right"] / n, 4),
+        "urgency_accuracy": round(c["urgency_right"] / n, 4),
+        "darurat_recall": round(c["darurat_caught"] / max(c["darurat_gold"], 1), 4),
+        "darurat_precision": round(c["darurat_caught"] / max(c["darurat_flagged"], 1), 4),
+    }
+
+
+def label_counts(items: list[dict[str, str]], directory: Path | None = None) -> dict[str, int]:
+    """The triage of labelled ``items`` (of ``directory``, default the active artifacts), counted:
+    messages, right categories, right urgencies, and darurat caught / labelled / flagged."""
+    from polmas.triage.pipeline import analyse_many
+
+    results = analyse_many([i["text"] for i in items], directory=directory)
+    pairs = list(zip(items, results, strict=True))
+    return {
+        "messages": len(pairs),
+        "category_right": sum(r.category == i["category"] for i, r in pairs),
+        "urgency_right": sum(r.urgency == i["urgency"] for i, r in pairs),
+        "darurat_caught": sum(r.urgency == i["urgency"] == "darurat" for i, r in pairs),
+        "darurat_gold": sum(i["urgency"] == "darurat" for i, _ in pairs),
+        "darurat_flagged": sum(r.urgency == "darurat" for _, r in pairs),
     }
 
 
