@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-ten, so the shipped triage's figures on them are in-sample):
+eleven, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -32,6 +32,9 @@ ten, so the shipped triage's figures on them are in-sample):
   joined the seed labels.
 - ``category_dev9.jsonl`` (240, all Dermayon Javanese, village life): the same way; read in
   round 13, then joined the seed labels.
+- ``category_dev10.jsonl`` (240: 101 Indonesian, 48 Javanese, 91 Sundanese; code-mixed
+  messages, two concerns in one message, the Sundanese south): the same way, in the fifth stop;
+  read in round 14, then joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):

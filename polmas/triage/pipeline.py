@@ -29,6 +29,7 @@ from polmas.triage.rules import (
     best_category,
     category_scores,
     default_rules,
+    fold_accents,
     keyword_hits,
     negated_keywords,
     urgency_for,
@@ -151,7 +152,7 @@ def analyse_many(
             t_scores = scores[i, target_cols]
             targets = tuple(t for t, s in zip(HATE_TARGETS, t_scores, strict=True) if s > 0)
             targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
-        both = (text.lower(), norm[i])
+        both = (fold_accents(text.lower()), fold_accents(norm[i]))
         found = keyword_hits(both, models.rules)
         rule_points = category_scores(found, models.rules)
         if corr is None:

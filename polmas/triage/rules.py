@@ -240,6 +240,16 @@ def default_rules() -> RuleSet:
     return RuleSet.from_file(RULES_FILE)
 
 
+_ACCENTS = str.maketrans("àáâäèéêëìíîïòóôöùúûü", "aaaaeeeeiiiioooouuuu")
+
+
+def fold_accents(text: str) -> str:
+    """The text with accented vowels as plain ones. Sundanese writers mark the e sounds
+    (``manéh``, ``éta``, ``ditéang``) or not, as they please; the keywords are written
+    without marks, so the texts matched against them are folded first."""
+    return text.translate(_ACCENTS)
+
+
 def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
     """All rule keywords found in the texts (compute once per message)."""
     return frozenset(rules.index.hits(texts))

@@ -310,6 +310,8 @@ def train(
         (out / "corrections.npz").unlink(missing_ok=True)
         (out / "corrections.json").unlink(missing_ok=True)
 
+    # The artifacts of this run; an earlier manifest in ``out`` is about to be replaced.
+    written = [p for p in sorted(out.iterdir()) if p.is_file() and p.name != "manifest.json"]
     manifest: dict[str, Any] = {
         "created_by": "polmas triage train",
         "seeds": {"svm": fit.SEED, "hate_holdout_split": HATE_SEED},
@@ -358,14 +360,8 @@ def train(
         "shipped_fit": "training + validation + held-out rows" if refit else "training splits",
         "baseline_metrics": baseline,
         "corrections": corrections_info,
-        "artifact_sizes_bytes": {
-            p.name: p.stat().st_size for p in sorted(out.iterdir()) if p.is_file()
-        },
-        "artifact_sha256": {
-            p.name: sha256(p)
-            for p in sorted(out.iterdir())
-            if p.is_file() and p.name != "manifest.json"
-        },
+        "artifact_sizes_bytes": {p.name: p.stat().st_size for p in written},
+        "artifact_sha256": {p.name: sha256(p) for p in written},
         "training_seconds": round(time.perf_counter() - started, 1),
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
