@@ -7,7 +7,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-eleven, so the shipped triage's figures on them are in-sample):
+twelve, so the shipped triage's figures on them are in-sample):
 - ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
 - ``category_dev.jsonl`` (160): written by a separate session that saw only
   ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
@@ -35,6 +35,9 @@ eleven, so the shipped triage's figures on them are in-sample):
 - ``category_dev10.jsonl`` (240: 101 Indonesian, 48 Javanese, 91 Sundanese; code-mixed
   messages, two concerns in one message, the Sundanese south): the same way, in the fifth stop;
   read in round 14, then joined the seed labels.
+- ``category_dev11.jsonl`` (240: 157 Indonesian, 42 Javanese, 41 Sundanese; who writes and
+  how: youth slang, village officials, formal letters, voice-note transcripts): the same way;
+  read in round 15, then joined the seed labels.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):

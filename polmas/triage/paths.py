@@ -25,6 +25,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev8",
         "category_dev9",
         "category_dev10",
+        "category_dev11",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

@@ -33,6 +33,7 @@ from polmas.triage.rules import (
     keyword_hits,
     negated_keywords,
     urgency_for,
+    without_courtesy,
 )
 from polmas.triage.stack import Stack
 from polmas.triage.training.data import HATE_TARGETS
@@ -153,7 +154,7 @@ def analyse_many(
             targets = tuple(t for t, s in zip(HATE_TARGETS, t_scores, strict=True) if s > 0)
             targets = targets or (HATE_TARGETS[int(np.argmax(t_scores))],)
         both = (fold_accents(text.lower()), fold_accents(norm[i]))
-        found = keyword_hits(both, models.rules)
+        found = without_courtesy(keyword_hits(both, models.rules), models.rules)
         rule_points = category_scores(found, models.rules)
         if corr is None:
             category = best_category(rule_points, models.rules)

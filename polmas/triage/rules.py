@@ -146,10 +146,19 @@ class RuleSet:
     """Words of a present without danger ("sudah aman", "dirawat", "semua selamat"): with a word
     of the past, the message's words of `now` tell of that safe present, not of danger."""
     darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
-    """Word groups that together make darurat (a child + missing)."""
+    """Word groups that together make darurat, and a state that lasts: neither a past nor a safe
+    word ends it (a child + missing: taken this afternoon, still gone)."""
+    progress_combos: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Word groups that together tell of an act in progress (a theft word + a word of now):
+    darurat like a darurat keyword, so a safe word ends it ("dibegal, skrg udh di rumah aman")."""
     calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together mean no present danger (a question whether a rumour is true):
     darurat keywords then do not count."""
+    courtesy: frozenset[str] = frozenset()
+    """Thanks words ("terima kasih"): they close a message that has a `reports` word politely
+    and then count for nothing (:func:`without_courtesy`)."""
+    reports: frozenset[str] = frozenset()
+    """Words of a report or a request ("melaporkan", "mohon ditindak", "memohon")."""
     normal_categories: frozenset[str] = frozenset()
     """Categories that `tinggi` keywords do not raise: a rumour to check or a slow police report
     is normal whatever it is about (a report of a theft two months ago with no news)."""
@@ -198,11 +207,13 @@ class RuleSet:
         darurat_combos = tuple(
             tuple(frozenset(g) for g in groups) for groups in urg.get("darurat_combos", [])
         )
-        calm_combos = tuple(
-            tuple(frozenset(g) for g in groups) for groups in urg.get("calm_combos", [])
+        calm_combos, progress_combos = (
+            tuple(tuple(frozenset(g) for g in groups) for groups in urg.get(key, []))
+            for key in ("calm_combos", "progress_combos")
         )
-        every: set[str] = set()
-        for groups in darurat_combos + calm_combos:
+        courtesy = data.get("courtesy", {})
+        every: set[str] = set(courtesy.get("thanks", [])) | set(courtesy.get("reports", []))
+        for groups in darurat_combos + calm_combos + progress_combos:
             every.update(*groups)
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
@@ -229,7 +240,10 @@ class RuleSet:
             ongoing=frozenset(urg.get("ongoing", [])),
             safe=frozenset(urg.get("safe", [])),
             darurat_combos=darurat_combos,
+            progress_combos=progress_combos,
             calm_combos=calm_combos,
+            courtesy=frozenset(courtesy.get("thanks", [])),
+            reports=frozenset(courtesy.get("reports", [])),
             normal_categories=frozenset(urg.get("normal_categories", [])),
         )
 
@@ -253,6 +267,15 @@ def fold_accents(text: str) -> str:
 def keyword_hits(texts: tuple[str, ...], rules: RuleSet) -> frozenset[str]:
     """All rule keywords found in the texts (compute once per message)."""
     return frozenset(rules.index.hits(texts))
+
+
+def without_courtesy(found: frozenset[str], rules: RuleSet) -> frozenset[str]:
+    """``found`` without the thanks words when the message reports or asks for something:
+    "... Mohon ditindaklanjuti. Terima kasih." closes a report politely; it is neither a
+    thank-you (rendah, the thanks-to-the-police combo) nor the message's concern."""
+    if found & rules.reports:
+        return found - rules.courtesy
+    return found
 
 
 NEGATION_WINDOW = 3
@@ -325,8 +348,9 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
 def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
 
-    1. a darurat keyword, a call for help with a word of "now", or a darurat combo: darurat
-       (recall first), unless a calm combo holds (a question whether a rumour is true); or
+    1. a darurat keyword, a call for help with a word of "now", a darurat combo or an
+       in-progress combo (a theft word with a word of now): darurat (recall first), unless a
+       calm combo holds (a question whether a rumour is true); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone); a
        present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman", "sudah
@@ -341,7 +365,8 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     safe = found & rules.safe
     going_on_now = bool(now or found & rules.ongoing) and not safe
     lasting = any(_all_of(groups, found) for groups in rules.darurat_combos)
-    danger = lasting or found & rules.darurat or (found & rules.calls and now)
+    in_progress = any(_all_of(groups, found) for groups in rules.progress_combos)
+    danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
     if danger and not any(_all_of(groups, found) for groups in rules.calm_combos):
         if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"

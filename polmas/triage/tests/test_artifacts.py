@@ -98,6 +98,7 @@ def test_the_shipped_corrections_model_learnt_the_seed_labels() -> None:
         ("category_dev8", 0.9, 0.8, 0.75),
         ("category_dev9", 0.9, 0.8, 0.75),
         ("category_dev10", 0.9, 0.8, 0.75),
+        ("category_dev11", 0.9, 0.8, 0.75),
     ],
 )
 def test_rules_keep_their_figures_on_the_development_sets(

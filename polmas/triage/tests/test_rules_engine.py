@@ -20,6 +20,7 @@ from polmas.triage.rules import (
     fold_accents,
     keyword_hits,
     urgency_for,
+    without_courtesy,
 )
 
 
@@ -63,6 +64,12 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("abdi ningali mobil ngasih paketan kecil ka barudak, curiga narkoba", "narkoba"),
         ("aya nu rék ngagantung manéh di kebon, tulung gancang", "lainnya"),
         ("maling HP ketangkep, lagi dihakimi massa di pasar", "kriminalitas"),
+        # Round 15: the thanks that closes a formal report is no thank-you to the police.
+        (
+            "Dengan hormat, saya ingin melaporkan penipuan oleh orang yang mengaku petugas bank. "
+            "Mohon ditindaklanjuti. Terima kasih.",
+            "kriminalitas",
+        ),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -130,6 +137,16 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("anak abdi can balik ti kamari, hp na teu aktif", "darurat"),
         ("dua desa tegang soal batas sawah, takut jadi bentrok", "tinggi"),
         ("wong mabok ngamuk ning pos ronda, saiki wis turu", "tinggi"),
+        # Round 15: a theft in progress ends when the victim is safe; a report's closing thanks
+        # is not a thank-you (rendah), while a thank-you alone still is.
+        ("td gw hampir dibegal di jalan sawah, skrg udh di rumah aman kok", "tinggi"),
+        ("ada maling di dapur sekarang, saya ngunci diri di kamar", "darurat"),
+        (
+            "Dengan hormat, saya ingin menyampaikan keluhan tentang kafe yang memutar musik "
+            "keras sampai jam 2 pagi. Terima kasih.",
+            "normal",
+        ),
+        ("terima kasih pak polisi sudah patroli tiap malam", "rendah"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -147,6 +164,8 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "pesen jare ana begal ning dalan Bongas wis dikonfirmasi pak RT, jare palsu",
         # Round 14: a rumour called a hoax, in Sundanese with accents.
         "tong percaya, béja tanggul jebol éta hoaks, abdi nembé ti ditu",
+        # Round 15: a formal question about a chain message.
+        "saya ingin menanyakan kebenaran pesan berantai soal begal di jalan pantura",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
@@ -284,3 +303,13 @@ def _strings(node: object) -> list[str]:
     if isinstance(node, list):
         return [s for v in node for s in _strings(v)]
     return []
+
+
+def test_thanks_count_for_nothing_only_beside_a_report_or_a_request() -> None:
+    rules = default_rules()
+    thanks = keyword_hits(("terima kasih pak",), rules)
+    assert without_courtesy(thanks, rules) == thanks
+    report = keyword_hits(("saya ingin melaporkan pencurian, terima kasih",), rules)
+    assert "terima kasih" in report
+    assert "terima kasih" not in without_courtesy(report, rules)
+    assert "melaporkan" in without_courtesy(report, rules)
