@@ -40,6 +40,10 @@ def test_shipped_files_are_those_the_manifest_records() -> None:
     assert {"models.npz", "stack.json", "lexicon.json", "slang.json"} <= set(recorded)
     for name, digest in recorded.items():
         assert sha256(artifacts_dir() / name) == digest, name
+    # Sizes and digests name the same files: the run's own, never the manifest it replaced.
+    assert set(MANIFEST["artifact_sizes_bytes"]) == set(recorded)
+    for name, size in MANIFEST["artifact_sizes_bytes"].items():
+        assert (artifacts_dir() / name).stat().st_size == size, name
 
 
 @pytest.mark.skipif(
