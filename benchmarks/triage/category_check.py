@@ -6,38 +6,11 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
-Development files (``polmas/triage/labels/``; the shipped corrections model is trained on all
-twelve, so the shipped triage's figures on them are in-sample):
-- ``messages.jsonl`` (114): written by the author of the rules; shows the rules work as meant.
-- ``category_dev.jsonl`` (160): written by a separate session that saw only
-  ``docs/triage-labelling-guide.md``, never the rules. Rule changes are made by looking at its
-  misses, so its figures after a change are optimistic.
-- ``category_dev2.jsonl`` (160): written the same way, at the same time, on other situations.
-  It was the test set of the first round of rule changes (scored once before and once after
-  them, unseen); its misses were read in the second round, so it is a development set now.
-- ``category_dev3.jsonl`` (200): written on 6 Dec 2026 by another session that saw only the
-  guide; scored unseen before and after round 4, its misses were read in round 5.
-- ``category_dev4.jsonl`` (240: 120 Dermayon Javanese, 60 Sundanese, 60 Indonesian): written in
-  the third stop of 6 Dec 2026 by another session that saw only the guide; scored unseen once,
-  then its misses were read in round 8 and it joined the seed labels.
-- ``category_dev5.jsonl`` (240: 100 Indonesian, 80 Dermayon Javanese, 60 Sundanese, on the
-  categories easy to confuse): written in the same stop by another session that saw only the
-  guide; scored unseen once, read in round 9, then joined the seed labels.
-- ``category_dev6.jsonl`` (240: 100 / 90 / 50, as residents write on a phone) and
-  ``category_dev7.jsonl`` (240: 100 / 90 / 50, the weeks around an election): written in the
-  fourth stop of 6 Dec 2026 the same way; each scored unseen once, read in rounds 10 and 11,
-  then joined the seed labels.
-- ``category_dev8.jsonl`` (240: 100 / 90 / 50, the emergency boundary: 90 darurat written as
-  frightened people write, 90 that only look alarming): the same way; read in round 12, then
-  joined the seed labels.
-- ``category_dev9.jsonl`` (240, all Dermayon Javanese, village life): the same way; read in
-  round 13, then joined the seed labels.
-- ``category_dev10.jsonl`` (240: 101 Indonesian, 48 Javanese, 91 Sundanese; code-mixed
-  messages, two concerns in one message, the Sundanese south): the same way, in the fifth stop;
-  read in round 14, then joined the seed labels.
-- ``category_dev11.jsonl`` (240: 157 Indonesian, 42 Javanese, 41 Sundanese; who writes and
-  how: youth slang, village officials, formal letters, voice-note transcripts): the same way;
-  read in round 15, then joined the seed labels.
+Development files: the seed labels of ``paths.SEED_LABEL_FILES`` (``messages.jsonl`` is
+``self``, ``category_devN.jsonl`` is ``devN``). Who wrote each and which round read its misses is
+in ``polmas/triage/labels/README.md`` and in docs/triage.md, "Checks on messages". Their misses
+were read to change the rules, and the shipped corrections model is trained on all of them, so
+the shipped triage's figures on them are in-sample; ``--seed-cv`` gives the honest estimate.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):

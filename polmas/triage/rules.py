@@ -204,15 +204,14 @@ class RuleSet:
         unknown = {c.category for c in combos} - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown categories in combos: {sorted(unknown)}")
-        darurat_combos = tuple(
-            tuple(frozenset(g) for g in groups) for groups in urg.get("darurat_combos", [])
-        )
-        calm_combos, progress_combos = (
+        darurat_combos, calm_combos, progress_combos = (
             tuple(tuple(frozenset(g) for g in groups) for groups in urg.get(key, []))
-            for key in ("calm_combos", "progress_combos")
+            for key in ("darurat_combos", "calm_combos", "progress_combos")
         )
         courtesy = data.get("courtesy", {})
-        every: set[str] = set(courtesy.get("thanks", [])) | set(courtesy.get("reports", []))
+        thanks = frozenset(courtesy.get("thanks", []))
+        reports = frozenset(courtesy.get("reports", []))
+        every: set[str] = set(thanks | reports)
         for groups in darurat_combos + calm_combos + progress_combos:
             every.update(*groups)
         for v in cats.values():
@@ -242,8 +241,8 @@ class RuleSet:
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
-            courtesy=frozenset(courtesy.get("thanks", [])),
-            reports=frozenset(courtesy.get("reports", [])),
+            courtesy=thanks,
+            reports=reports,
             normal_categories=frozenset(urg.get("normal_categories", [])),
         )
 

@@ -88,30 +88,24 @@ def test_the_shipped_corrections_model_learnt_the_seed_labels() -> None:
     assert (artifacts_dir() / "corrections.npz").exists()
 
 
-@pytest.mark.parametrize(
-    ("name", "recall", "category", "urgency"),
-    [
-        ("messages", 0.85, 0.85, 0.85),
-        ("category_dev", 0.95, 0.9, 0.8),
-        ("category_dev2", 0.95, 0.9, 0.8),
-        ("category_dev3", 0.85, 0.72, 0.68),
-        ("category_dev4", 0.9, 0.8, 0.75),
-        ("category_dev5", 0.9, 0.8, 0.75),
-        ("category_dev6", 0.9, 0.8, 0.75),
-        ("category_dev7", 0.9, 0.8, 0.75),
-        ("category_dev8", 0.9, 0.8, 0.75),
-        ("category_dev9", 0.9, 0.8, 0.75),
-        ("category_dev10", 0.9, 0.8, 0.75),
-        ("category_dev11", 0.9, 0.8, 0.75),
-    ],
-)
-def test_rules_keep_their_figures_on_the_development_sets(
-    name: str, recall: float, category: float, urgency: float
-) -> None:
+FLOORS = {
+    "messages": (0.85, 0.85, 0.85),
+    "category_dev": (0.95, 0.9, 0.8),
+    "category_dev2": (0.95, 0.9, 0.8),
+    "category_dev3": (0.85, 0.72, 0.68),
+}
+"""Darurat recall, category and urgency floors of the first development files; every later one
+(the fourth on) has :data:`LATER_FLOOR`."""
+LATER_FLOOR = (0.9, 0.8, 0.75)
+
+
+@pytest.mark.parametrize("name", [p.stem for p in SEED_LABEL_FILES])
+def test_rules_keep_their_figures_on_the_development_sets(name: str) -> None:
     """A regression floor, not a measure of quality: the rules were written by reading these
     messages and the shipped corrections model was trained on them (docs/triage.md, "Checks on
     messages"). The held-out figures come from
     ``benchmarks/triage/category_check.py`` on ``category_test*.jsonl``, which no test reads."""
+    recall, category, urgency = FLOORS.get(name, LATER_FLOOR)
     metrics = fixture_metrics(SEED_LABELS_DIR / f"{name}.jsonl")
     assert metrics["n_messages"] >= 100
     assert metrics["darurat_recall"] >= recall
