@@ -1,0 +1,57 @@
+"""Leave-one-file-out over the development files for a grid of the run-time mixing constants.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/triage/mixing_grid.py
+
+For each development file, a corrections model is trained on the other files once; the file is
+then scored under every setting of ``correct.MAX_ALPHA`` x ``MODEL_SCALE`` x ``RULE_SCALE``
+(see ``polmas/triage/correct.py``). Counts are pooled over all files, so every development
+message is scored once per setting by a model that has not seen it. Development files only; the
+held-out files are never used to choose a constant.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from benchmarks.triage.category_check import DEVELOPMENT, artifacts_copy
+from polmas.triage import correct
+from polmas.triage.pipeline import get_models
+from polmas.triage.training.fixtures import label_counts, load_fixtures
+
+MAX_ALPHAS = (0.5, 0.7, 0.85, 0.95)
+MODEL_SCALES = (2.0, 3.0, 4.0)
+RULE_SCALES = (1.0, 1.5, 2.0)
+Setting = tuple[float, float, float]
+
+
+def main() -> None:
+    grid: list[Setting] = list(itertools.product(MAX_ALPHAS, MODEL_SCALES, RULE_SCALES))
+    shipped = (correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE)
+    totals: dict[Setting, dict[str, int]] = {setting: {} for setting in grid}
+    for name, path in DEVELOPMENT.items():
+        others = [p for n, p in DEVELOPMENT.items() if n != name]
+        items = load_fixtures(path)
+        with artifacts_copy(others) as seeded:
+            corrections = get_models(seeded).corrections
+            assert corrections is not None
+            for setting in grid:
+                correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE = setting
+                # the weights are computed once at load; recompute them for this setting
+                corrections.alphas = {f: corrections._weight(f) for f in correct.FIELD_LABELS}
+                for key, value in label_counts(items, seeded).items():
+                    totals[setting][key] = totals[setting].get(key, 0) + value
+    print(f"{'max a, model, rule':20} {'category':>9} {'urgency':>8} {'darurat R':>10} {'P':>6}")
+    for setting in grid:
+        c = totals[setting]
+        n = c["messages"]
+        mark = "  (shipped)" if setting == shipped else ""
+        print(
+            f"{', '.join(f'{v:g}' for v in setting):20} {c['category_right'] / n:9.4f} "
+            f"{c['urgency_right'] / n:8.4f} {c['darurat_caught'] / c['darurat_gold']:10.4f} "
+            f"{c['darurat_caught'] / c['darurat_flagged']:6.4f}{mark}"
+        )
+    print(f"pooled over {n} development messages, {len(DEVELOPMENT)} files left out in turn")
+
+
+if __name__ == "__main__":
+    main()
