@@ -21,9 +21,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from polmas.triage.keyword_index import WORD_RE, open_keywords
 from polmas.triage.normalise import normalise_fast, slang_dictionary
 from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES, shared_data_dir
-from polmas.triage.rules import _WORD_RE, open_keywords
 from polmas.triage.training.data import load_emot, load_hate, load_nusax, load_smsa
 
 
@@ -72,10 +72,10 @@ def main() -> int:
     words: Counter[str] = Counter()
     for text in training_texts(shared_data_dir()):
         lowered = text.lower()
-        words.update(_WORD_RE.findall(lowered))
-        words.update(_WORD_RE.findall(normalise_fast(lowered, slang)))
+        words.update(WORD_RE.findall(lowered))
+        words.update(WORD_RE.findall(normalise_fast(lowered, slang)))
     where = rule_keywords()
-    open_words = frozenset(k for k in where if not k.startswith("=") and _WORD_RE.fullmatch(k))
+    open_words = frozenset(k for k in where if not k.startswith("=") and WORD_RE.fullmatch(k))
     longest = max(map(len, open_words))
     matched: dict[str, Counter[str]] = defaultdict(Counter)
     for word, count in words.items():

@@ -26,6 +26,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev9",
         "category_dev10",
         "category_dev11",
+        "category_dev12",
+        "category_dev13",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

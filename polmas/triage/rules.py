@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
-from polmas.triage.memo import Memo
+from polmas.triage.keyword_index import WORD_RE, KeywordIndex
 from polmas.triage.paths import RULES_FILE
 
 CATEGORIES = (
@@ -28,77 +28,6 @@ CATEGORIES = (
     "lainnya",
 )
 URGENCIES = ("darurat", "tinggi", "normal", "rendah")
-PREFIXES: tuple[str, ...] = ("", "di", "ke", "ter", "me", "mem", "men", "meng", "meny", "ber")
-PREFIXES += ("be", "pe", "pem", "pen", "peng", "se", "ng", "nge", "ka", "pa", "dipun")
-_PREFIX_SET = frozenset(PREFIXES)
-_PREFIX_LENGTHS = sorted({len(p) for p in PREFIXES})
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-MEMO_LIMIT = 50_000
-"""Words whose open-keyword hits an index remembers before it forgets them all."""
-
-
-def open_keywords(word: str, open_words: frozenset[str], longest: int) -> frozenset[str]:
-    """The open keywords in ``word``: a keyword after an optional prefix, with any ending."""
-    found: set[str] = set()
-    for plen in _PREFIX_LENGTHS:
-        if plen and word[:plen] not in _PREFIX_SET:
-            continue
-        rest = word[plen:]
-        for size in range(2, min(len(rest), longest) + 1):
-            if rest[:size] in open_words:
-                found.add(rest[:size])
-    return frozenset(found)
-
-
-@dataclass(frozen=True, slots=True)
-class KeywordIndex:
-    """All keywords of the rules: open words (prefix + any suffix), exact words, phrases.
-
-    Keywords are identified by their text as written in the rules file (``=word`` for exact).
-    """
-
-    exact_words: frozenset[str]
-    phrases: dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]
-    """first word -> (keyword, phrase, pattern) of each phrase starting with it."""
-    open_hits: Memo[str, frozenset[str]]
-    """word -> :func:`open_keywords` in it (a pure function of the word, so remembered)."""
-
-    @classmethod
-    def build(cls, keywords: set[str]) -> KeywordIndex:
-        """Compile keywords (``=word`` exact; phrases contain a space or hyphen)."""
-        open_words: set[str] = set()
-        exact: set[str] = set()
-        phrases: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
-        for kw in sorted(keywords):
-            is_exact = kw.startswith("=")
-            word = kw[1:] if is_exact else kw
-            if _WORD_RE.fullmatch(word) is None:
-                tail = r"(?![\w])" if is_exact else ""
-                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}{tail}")
-                first = _WORD_RE.findall(word)[0]
-                phrases.setdefault(first, []).append((kw, word, pattern))
-            elif is_exact:
-                exact.add(word)
-            else:
-                open_words.add(word)
-        by_first = {first: tuple(found) for first, found in phrases.items()}
-        longest = max((len(w) for w in open_words), default=0)
-        find = partial(open_keywords, open_words=frozenset(open_words), longest=longest)
-        return cls(frozenset(exact), by_first, Memo(find, MEMO_LIMIT))
-
-    def hits(self, texts: tuple[str, ...]) -> set[str]:
-        """Every keyword found in any of ``texts``."""
-        found: set[str] = set()
-        words: set[str] = set()
-        for text in texts:
-            words.update(_WORD_RE.findall(text))
-        found.update("=" + w for w in words & self.exact_words)
-        found.update(*map(self.open_hits.__getitem__, words))
-        for first in words & self.phrases.keys():
-            for kw, phrase, pattern in self.phrases[first]:
-                if any(phrase in t and pattern.search(t) for t in texts):
-                    found.add(kw)
-        return found
 
 
 def _all_of(groups: tuple[frozenset[str], ...], found: frozenset[str]) -> bool:
@@ -147,7 +76,11 @@ class RuleSet:
     of the past, the message's words of `now` tell of that safe present, not of danger."""
     darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together make darurat, and a state that lasts: neither a past nor a safe
-    word ends it (a child + missing: taken this afternoon, still gone)."""
+    word ends it (a child + missing: taken this afternoon, still gone); only a `found` word does."""
+    found: frozenset[str] = frozenset()
+    """Words that a missing person is back ("udah ketemu", "wis bali ning umah"): they end a
+    lasting `darurat_combos` state. Not `safe` words: "udah ketemu" also says two gangs have
+    met."""
     progress_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together tell of an act in progress (a theft word + a word of now):
     darurat like a darurat keyword, so a safe word ends it ("dibegal, skrg udh di rumah aman")."""
@@ -159,6 +92,14 @@ class RuleSet:
     and then count for nothing (:func:`without_courtesy`)."""
     reports: frozenset[str] = frozenset()
     """Words of a report or a request ("melaporkan", "mohon ditindak", "memohon")."""
+    stories: frozenset[str] = frozenset()
+    """Words of a film, a game, a joke or news from elsewhere ("sinetron", "free fire",
+    "bercanda", "liat berita"): the message tells a story, not an event (:func:`tells_a_story`)."""
+    interruptions: frozenset[str] = frozenset()
+    """Words of something breaking into the story ("tiba-tiba", "pas lagi"): with one of them, or
+    a call for help, a story word does not calm the message."""
+    story_points: float = 0.0
+    """Points for ``lainnya`` when a message tells a story."""
     normal_categories: frozenset[str] = frozenset()
     """Categories that `tinggi` keywords do not raise: a rumour to check or a slow police report
     is normal whatever it is about (a report of a theft two months ago with no news)."""
@@ -211,13 +152,16 @@ class RuleSet:
         courtesy = data.get("courtesy", {})
         thanks = frozenset(courtesy.get("thanks", []))
         reports = frozenset(courtesy.get("reports", []))
-        every: set[str] = set(thanks | reports)
+        stories = data.get("stories", {})
+        story_words = frozenset(stories.get("words", []))
+        interruptions = frozenset(stories.get("interruptions", []))
+        every: set[str] = set(thanks | reports | story_words | interruptions)
         for groups in darurat_combos + calm_combos + progress_combos:
             every.update(*groups)
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
-        for key in ("calls", "now", "past", "ongoing", "safe"):
+        for key in ("calls", "now", "past", "ongoing", "safe", "found"):
             every.update(urg.get(key, []))
         for combo in combos:
             every.update(*combo.groups)
@@ -238,11 +182,15 @@ class RuleSet:
             past=frozenset(urg.get("past", [])),
             ongoing=frozenset(urg.get("ongoing", [])),
             safe=frozenset(urg.get("safe", [])),
+            found=frozenset(urg.get("found", [])),
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
             courtesy=thanks,
             reports=reports,
+            stories=story_words,
+            interruptions=interruptions,
+            story_points=float(stories.get("points", 0.0)),
             normal_categories=frozenset(urg.get("normal_categories", [])),
         )
 
@@ -280,6 +228,13 @@ def without_courtesy(found: frozenset[str], rules: RuleSet) -> frozenset[str]:
     return found
 
 
+def tells_a_story(found: frozenset[str], rules: RuleSet) -> bool:
+    """True when the message tells of a film, a game, a joke or news from elsewhere and nothing
+    breaks into it: "nonton film horor semalem, banyak yang dibunuh" is small talk
+    (``lainnya``, no danger), "lagi nonton film, tiba-tiba ada tawuran, tolong" is not."""
+    return bool(found & rules.stories) and not found & (rules.calls | rules.interruptions)
+
+
 NEGATION_WINDOW = 3
 """Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
 
@@ -295,7 +250,7 @@ def negated_keywords(
     blanked: list[str] = []
     negated_any = False
     for text in texts:
-        words = _WORD_RE.findall(text)
+        words = WORD_RE.findall(text)
         if not rules.negations.intersection(words):
             blanked.append(text)
             continue
@@ -318,19 +273,22 @@ def negated_keywords(
     return frozenset(
         kw
         for kw in found & rules.darurat
-        if kw not in still and not rules.negations.intersection(_WORD_RE.findall(kw))
+        if kw not in still and not rules.negations.intersection(WORD_RE.findall(kw))
     )  # a keyword that says the negation itself ("bli obah", "tidak sadar") stays
 
 
 def category_scores(found: frozenset[str], rules: RuleSet) -> dict[str, float]:
     """Points per category (2 per strong keyword, 1 per keyword; each keyword counted once),
-    plus the points of every combo that fires."""
+    plus the points of every combo that fires, and ``story_points`` for ``lainnya`` when the
+    message tells a story (:func:`tells_a_story`)."""
     totals: dict[str, float] = {}
     candidates: set[int] = set()
     for keyword in found:
         for cat, points in rules.keyword_points.get(keyword, ()):
             totals[cat] = totals.get(cat, 0.0) + points
         candidates.update(rules.combos_by_keyword.get(keyword, ()))
+    if tells_a_story(found, rules):
+        totals["lainnya"] = totals.get("lainnya", 0.0) + rules.story_points
     scores = {cat: totals[cat] for cat in rules.strong if cat in totals}  # category order
     for number in sorted(candidates):
         combo = rules.combos[number]
@@ -352,9 +310,11 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
 
     1. a darurat keyword, a call for help with a word of "now", a darurat combo or an
        in-progress combo (a theft word with a word of now): darurat (recall first), unless a
-       calm combo holds (a question whether a rumour is true); or
+       calm combo holds (a question whether a rumour is true) or the message tells a story
+       (:func:`tells_a_story`); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
-       going on now, except for a darurat combo (a child taken this afternoon is still gone); a
+       going on now, except for a darurat combo (a child taken this afternoon is still gone,
+       unless a `found` word says the child is back); a
        present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman", "sudah
        dipisah") is not "going on now", whether its words are of now or of something still
        going on, and tells by itself that the danger is over (tinggi, like a past word);
@@ -366,10 +326,13 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     now = found & rules.now
     safe = found & rules.safe
     going_on_now = bool(now or found & rules.ongoing) and not safe
-    lasting = any(_all_of(groups, found) for groups in rules.darurat_combos)
+    lasting = any(_all_of(groups, found) for groups in rules.darurat_combos) and not (
+        found & rules.found
+    )
     in_progress = any(_all_of(groups, found) for groups in rules.progress_combos)
     danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
-    if danger and not any(_all_of(groups, found) for groups in rules.calm_combos):
+    calm = tells_a_story(found, rules) or any(_all_of(g, found) for g in rules.calm_combos)
+    if danger and not calm:
         if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"
         return "darurat"

@@ -78,10 +78,10 @@ def test_corrections_change_category_and_urgency(tmp_path: Path) -> None:
 
 
 def test_open_keyword_memo_is_bounded_and_consistent(monkeypatch: pytest.MonkeyPatch) -> None:
-    from polmas.triage import rules
+    from polmas.triage import keyword_index
 
-    monkeypatch.setattr(rules, "MEMO_LIMIT", 5)
-    index = rules.KeywordIndex.build({"tawur", "bakar", "=api", "kebakaran hutan"})
+    monkeypatch.setattr(keyword_index, "MEMO_LIMIT", 5)
+    index = keyword_index.KeywordIndex.build({"tawur", "bakar", "=api", "kebakaran hutan"})
     text = "terjadi tawuran dan pembakaran, api dari kebakaran hutan"
     expected = {"tawur", "bakar", "=api", "kebakaran hutan"}
     for i in range(40):  # new words fill and empty the memo between the checks

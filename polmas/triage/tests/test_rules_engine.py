@@ -70,6 +70,15 @@ def rules(text: str, directory: Path) -> TriageResult:
             "Mohon ditindaklanjuti. Terima kasih.",
             "kriminalitas",
         ),
+        # Round 16: a film or a game is small talk; online-loan collectors and fake couriers are
+        # crime; a forwarded chain message is a rumour; a lost-item letter is a police service;
+        # a school holding a diploma is for another agency; a confused elder gone is "lainnya".
+        ("lagi nonton sinetron, ada adegan orang ditusuk, serem", "lainnya"),
+        ("debt collector pinjol neror isun saben dina", "kriminalitas"),
+        ("[FWD] awas penculik anak pake mobil putih di Jatibarang", "hoaks"),
+        ("mau tanya cara bikin laporan kehilangan KTP", "pelayanan_kepolisian"),
+        ("sekolah nahan ijazah anak sy karena belum bayar", "non_kepolisian"),
+        ("mbah isun pikun ilang wiwit esuk", "lainnya"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -147,6 +156,15 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
             "normal",
         ),
         ("terima kasih pak polisi sudah patroli tiap malam", "rendah"),
+        # Round 16: a confused elder gone lasts like a missing child, until found; "udah ketemu"
+        # of two gangs that have met is no safe word; a crowd formed over a rumour is real.
+        ("mbah isun pikun ilang wiwit esuk durung bali", "darurat"),
+        ("anak sy tadi hilang di pasar, udah ketemu di pos satpam", "tinggi"),
+        ("dua geng udah ketemu di jalan, lagi lempar batu sekarang", "darurat"),
+        ("warga dua desa udah kumpul bawa batu gara2 isu pemuda dipukul", "darurat"),
+        # A story word does not calm what breaks into it or a call for help.
+        ("lagi nonton film di bioskop, tiba-tiba ada tawuran bawa celurit di parkiran", "darurat"),
+        ("tolong pak, main game di warnet, ada yang ditusuk di depan sekarang", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -166,6 +184,11 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "tong percaya, béja tanggul jebol éta hoaks, abdi nembé ti ditu",
         # Round 15: a formal question about a chain message.
         "saya ingin menanyakan kebenaran pesan berantai soal begal di jalan pantura",
+        # Round 16: a game, a film, a forwarded alarm, a question whether a rumour is true.
+        "game free fire adek sy isinya tembak2an terus",
+        "nonton film horor semalem, banyak yang dibunuh",
+        "[FWD] bendungan mau jebol malam ini, warga harus ngungsi sekarang!!",
+        "bener apa bli ana wong nyulik bocah ning pasar?",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
