@@ -76,11 +76,11 @@ class RuleSet:
     of the past, the message's words of `now` tell of that safe present, not of danger."""
     darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together make darurat, and a state that lasts: neither a past nor a safe
-    word ends it (a child + missing: taken this afternoon, still gone); only a `found` word does."""
-    found: frozenset[str] = frozenset()
-    """Words that a missing person is back ("udah ketemu", "wis bali ning umah"): they end a
-    lasting `darurat_combos` state. Not `safe` words: "udah ketemu" also says two gangs have
-    met."""
+    word ends it (a child + missing: taken this afternoon, still gone); a `found_again` word
+    does."""
+    found_again: frozenset[str] = frozenset()
+    """Words that a missing person is found ("udah ketemu", "tos kapendak"): they end a lasting
+    `darurat_combos` state. Not `safe` words: "udah ketemu" also says two gangs have met."""
     progress_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together tell of an act in progress (a theft word + a word of now):
     darurat like a darurat keyword, so a safe word ends it ("dibegal, skrg udh di rumah aman")."""
@@ -161,7 +161,7 @@ class RuleSet:
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
-        for key in ("calls", "now", "past", "ongoing", "safe", "found"):
+        for key in ("calls", "now", "past", "ongoing", "safe", "found_again"):
             every.update(urg.get(key, []))
         for combo in combos:
             every.update(*combo.groups)
@@ -182,7 +182,7 @@ class RuleSet:
             past=frozenset(urg.get("past", [])),
             ongoing=frozenset(urg.get("ongoing", [])),
             safe=frozenset(urg.get("safe", [])),
-            found=frozenset(urg.get("found", [])),
+            found_again=frozenset(urg.get("found_again", [])),
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
@@ -314,7 +314,7 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
        (:func:`tells_a_story`); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone,
-       unless a `found` word says the child is back); a
+       unless a `found_again` word says the child is found); a
        present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman", "sudah
        dipisah") is not "going on now", whether its words are of now or of something still
        going on, and tells by itself that the danger is over (tinggi, like a past word);
@@ -327,7 +327,7 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     safe = found & rules.safe
     going_on_now = bool(now or found & rules.ongoing) and not safe
     lasting = any(_all_of(groups, found) for groups in rules.darurat_combos) and not (
-        found & rules.found
+        found & rules.found_again
     )
     in_progress = any(_all_of(groups, found) for groups in rules.progress_combos)
     danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
