@@ -28,6 +28,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev11",
         "category_dev12",
         "category_dev13",
+        "category_dev14",
+        "category_dev15",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

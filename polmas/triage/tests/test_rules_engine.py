@@ -79,6 +79,14 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("mau tanya cara bikin laporan kehilangan KTP", "pelayanan_kepolisian"),
         ("sekolah nahan ijazah anak sy karena belum bayar", "non_kepolisian"),
         ("mbah isun pikun ilang wiwit esuk", "lainnya"),
+        # Round 17: thugs' parking money is public order; stray cattle are "lainnya"; a partner
+        # who hits, an abandoned baby and harassment are the home's and children's category.
+        ("preman minta uang parkir 5rb di pasar padahal bukan petugas", "ketertiban_umum"),
+        ("sapi lepas masuk jalan raya, mobil pada ngerem", "lainnya"),
+        ("pacar sy mukul sy tiap ketemu", "kdrt_perlindungan_anak"),
+        ("ada bayi dibuang di depan masjid", "kdrt_perlindungan_anak"),
+        ("sy korban pelecehan di angkot tadi pagi", "kdrt_perlindungan_anak"),
+        ("anak sy digigit anjing tetangga", "lainnya"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -165,6 +173,13 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         # A story word does not calm what breaks into it or a call for help.
         ("lagi nonton film di bioskop, tiba-tiba ada tawuran bawa celurit di parkiran", "darurat"),
         ("tolong pak, main game di warnet, ada yang ditusuk di depan sekarang", "darurat"),
+        # Round 17: a car stalled on the rails; a drunk asleep in the road (a habit is not now);
+        # kept from leaving; an abandoned newborn.
+        ("ada mobil mogok di atas rel, kereta mau lewat", "darurat"),
+        ("wong mabok turu ning tengah dalan, montor pada nyimpang", "darurat"),
+        ("ana wong mabok turu ning tengah dalan saben bengi", "tinggi"),
+        ("pacar sy ngunci sy di kos, gak ngebolehin keluar", "darurat"),
+        ("ada bayi dibuang di depan masjid, masih merah", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
