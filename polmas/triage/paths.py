@@ -30,6 +30,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev13",
         "category_dev14",
         "category_dev15",
+        "category_dev16",
+        "category_dev17",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

@@ -87,6 +87,12 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("ada bayi dibuang di depan masjid", "kdrt_perlindungan_anak"),
         ("sy korban pelecehan di angkot tadi pagi", "kdrt_perlindungan_anak"),
         ("anak sy digigit anjing tetangga", "lainnya"),
+        # Round 18: supporters against supporters and calls to attack are group conflict; a wild
+        # boar is an animal; a Sundanese "ceunah ... bener teu?" is a rumour to check.
+        ("pendukung dua calon kuwu saling dorong di depan balai desa", "konflik_sara"),
+        ("ada yang posting ajakan serang balik ke blok sebelah", "konflik_sara"),
+        ("aya bagong asup ka kebon, ngaruksak sampeu", "lainnya"),
+        ("ceunah aya nu nyulik budak di pasar, bener teu?", "hoaks"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -180,6 +186,9 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("ana wong mabok turu ning tengah dalan saben bengi", "tinggi"),
         ("pacar sy ngunci sy di kos, gak ngebolehin keluar", "darurat"),
         ("ada bayi dibuang di depan masjid, masih merah", "darurat"),
+        # Round 18: a crowd gathered to attack; a fisherman's boat not back (a lasting danger).
+        ("pemuda desa sebelah udah kumpul bawa bambu mau nyerang", "darurat"),
+        ("bapa abdi pamayang, parahuna teu acan uih tos 2 dinten", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -204,6 +213,9 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "nonton film horor semalem, banyak yang dibunuh",
         "[FWD] bendungan mau jebol malam ini, warga harus ngungsi sekarang!!",
         "bener apa bli ana wong nyulik bocah ning pasar?",
+        # Round 18: a Sundanese rumour question; nets lost from a boat are no missing fisherman.
+        "ceunah aya begal nyamar jadi ojol, ngabacok panumpang. bener teu?",
+        "jaring ning kapal ilang maning, tulung patroli ditambahi",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
