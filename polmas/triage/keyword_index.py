@@ -56,6 +56,8 @@ class KeywordIndex:
         for kw in sorted(keywords):
             is_exact = kw.startswith("=")
             word = kw[1:] if is_exact else kw
+            if "\n" in word:
+                raise ValueError(f"a keyword cannot contain a line break: {kw!r}")
             if WORD_RE.fullmatch(word) is None:
                 tail = r"(?![\w])" if is_exact else ""
                 pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}{tail}")
@@ -71,15 +73,23 @@ class KeywordIndex:
         return cls(frozenset(exact), by_first, Memo(find, MEMO_LIMIT))
 
     def hits(self, texts: tuple[str, ...]) -> set[str]:
-        """Every keyword found in any of ``texts``."""
+        """Every keyword found in any of ``texts``.
+
+        Phrases are searched in the texts joined by a newline: no phrase contains one, and the
+        patterns' word boundaries treat it as they treat a text's start and end, so a phrase is
+        found in the joined text exactly when it is found in one of the texts (one search instead
+        of one per text; a message is read as two texts, raw and normalised)."""
         found: set[str] = set()
         words: set[str] = set()
         for text in texts:
             words.update(WORD_RE.findall(text))
         found.update("=" + w for w in words & self.exact_words)
         found.update(*map(self.open_hits.__getitem__, words))
-        for first in words & self.phrases.keys():
-            for kw, phrase, pattern in self.phrases[first]:
-                if any(phrase in t and pattern.search(t) for t in texts):
-                    found.add(kw)
+        firsts = words & self.phrases.keys()
+        if firsts:
+            joined = "\n".join(texts)
+            for first in firsts:
+                for kw, phrase, pattern in self.phrases[first]:
+                    if phrase in joined and pattern.search(joined):
+                        found.add(kw)
         return found

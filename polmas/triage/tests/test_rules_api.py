@@ -124,3 +124,19 @@ def test_label_file_weights_are_checked(tmp_path: Path, weights: list[float]) ->
         path.write_text(json.dumps({"text": "x", "category": "non_kepolisian"}) + "\n")
     with pytest.raises(ValueError, match="positive weight"):
         read_all(files, weights)
+
+
+def test_phrases_are_found_in_one_text_never_across_the_two() -> None:
+    """The index searches phrases in the raw and normalised texts joined by a line break: a
+    phrase must be found inside either text, never across their boundary."""
+    from polmas.triage.keyword_index import KeywordIndex
+
+    index = KeywordIndex.build({"di rel", "=bom ikan"})
+    assert index.hits(("mobil mogok di rel", "lain")) == {"di rel"}
+    assert index.hits(("lain", "mobil mogok di rel")) == {"di rel"}
+    assert index.hits(("mobil mogok di", "rel kereta")) == set()
+    assert index.hits(("pake bom ikan", "x")) == {"=bom ikan"}
+    assert index.hits(("pake bom", "ikan")) == set()
+    assert index.hits(("bom ikannya", "x")) == set()  # exact: no ending
+    with pytest.raises(ValueError, match="line break"):
+        KeywordIndex.build({"di\nrel"})
