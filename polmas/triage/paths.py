@@ -32,6 +32,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev15",
         "category_dev16",
         "category_dev17",
+        "category_dev18",
+        "category_dev19",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

@@ -93,6 +93,9 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("ada yang posting ajakan serang balik ke blok sebelah", "konflik_sara"),
         ("aya bagong asup ka kebon, ngaruksak sampeu", "lainnya"),
         ("ceunah aya nu nyulik budak di pasar, bener teu?", "hoaks"),
+        # Round 19: banned fishing gear is a crime; fuel queues at the harbour are for others.
+        ("kapal cantrang nangkap ikan dekat pantai, jaring nelayan kecil rusak", "kriminalitas"),
+        ("antrian solar di SPBN panjang, nelayan gak bisa melaut", "non_kepolisian"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -189,6 +192,10 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         # Round 18: a crowd gathered to attack; a fisherman's boat not back (a lasting danger).
         ("pemuda desa sebelah udah kumpul bawa bambu mau nyerang", "darurat"),
         ("bapa abdi pamayang, parahuna teu acan uih tos 2 dinten", "darurat"),
+        # Round 19: a fisherman with no news; people not yet evacuated; a collapsed officer.
+        ("kang isun pamayang, kapale urung ana kabar wiwit wingi", "darurat"),
+        ("ombak gede mlebu umah, ana nenek durung dievakuasi", "darurat"),
+        ("petugas KPPS pingsan, napasnya sesak, nunggu ambulans", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
