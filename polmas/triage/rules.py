@@ -31,7 +31,12 @@ URGENCIES = ("darurat", "tinggi", "normal", "rendah")
 
 
 def _all_of(groups: tuple[frozenset[str], ...], found: frozenset[str]) -> bool:
-    return all(found & group for group in groups)
+    # A plain loop over isdisjoint: about 180 ns against 730 ns for all() over a generator
+    # (timeit, two groups); urgency_for checks every lasting and in-progress combo per message.
+    for group in groups:  # noqa: SIM110
+        if found.isdisjoint(group):
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,8 +336,9 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     )
     in_progress = any(_all_of(groups, found) for groups in rules.progress_combos)
     danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
-    calm = tells_a_story(found, rules) or any(_all_of(g, found) for g in rules.calm_combos)
-    if danger and not calm:
+    if danger and not (
+        tells_a_story(found, rules) or any(_all_of(g, found) for g in rules.calm_combos)
+    ):
         if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"
         return "darurat"
