@@ -16,7 +16,7 @@ import itertools
 from benchmarks.triage.category_check import DEVELOPMENT, artifacts_copy
 from polmas.triage import correct
 from polmas.triage.pipeline import get_models
-from polmas.triage.training.fixtures import label_counts, load_fixtures
+from polmas.triage.training.fixtures import label_counts, load_fixtures, metrics_from_counts
 
 MAX_ALPHAS = (0.5, 0.7, 0.85, 0.95)
 MODEL_SCALES = (2.0, 3.0, 4.0)
@@ -36,20 +36,19 @@ def main() -> None:
             assert corrections is not None
             for setting in grid:
                 correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE = setting
-                # the weights are computed once at load; recompute them for this setting
-                corrections.alphas = {f: corrections._weight(f) for f in correct.FIELD_LABELS}
+                corrections.reweigh()  # the weights are computed at load
                 for key, value in label_counts(items, seeded).items():
                     totals[setting][key] = totals[setting].get(key, 0) + value
     print(f"{'max a, model, rule':20} {'category':>9} {'urgency':>8} {'darurat R':>10} {'P':>6}")
     for setting in grid:
-        c = totals[setting]
-        n = c["messages"]
+        m = metrics_from_counts(totals[setting])
         mark = "  (shipped)" if setting == shipped else ""
         print(
-            f"{', '.join(f'{v:g}' for v in setting):20} {c['category_right'] / n:9.4f} "
-            f"{c['urgency_right'] / n:8.4f} {c['darurat_caught'] / c['darurat_gold']:10.4f} "
-            f"{c['darurat_caught'] / c['darurat_flagged']:6.4f}{mark}"
+            f"{', '.join(f'{v:g}' for v in setting):20} {m['category_accuracy']:9.4f} "
+            f"{m['urgency_accuracy']:8.4f} {m['darurat_recall']:10.4f} "
+            f"{m['darurat_precision']:6.4f}{mark}"
         )
+    n = int(m["n_messages"])
     print(f"pooled over {n} development messages, {len(DEVELOPMENT)} files left out in turn")
 
 

@@ -34,7 +34,8 @@ class CorrectionModels:
         if isinstance(counts, int):  # older artifacts: category corrections only
             counts = {"category": counts}
         self.counts = {str(k): int(v) for k, v in counts.items()}
-        self.alphas = {field: self._weight(field) for field in FIELD_LABELS}
+        self.alphas: dict[str, float] = {}
+        self.reweigh()
         self.positions = {
             field: [labels.index(c) for c in self.heads.heads[f"{field}_corrections"].classes]
             for field, labels in FIELD_LABELS.items()
@@ -42,6 +43,11 @@ class CorrectionModels:
         }
         """Field -> for each column of its head, the position of its label in ``CATEGORIES`` /
         ``URGENCIES``."""
+
+    def reweigh(self) -> None:
+        """Compute each field's weight from the module's ``MAX_ALPHA`` (once at load, not per
+        message; ``benchmarks/triage/mixing_grid.py`` calls it again for each setting)."""
+        self.alphas = {field: self._weight(field) for field in FIELD_LABELS}
 
     def _weight(self, field: str) -> float:
         if f"{field}_corrections" not in self.heads.heads:

@@ -115,6 +115,8 @@ class RuleSet:
     message's few keywords are looked up instead of every category's sets."""
     combos_by_keyword: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     """keyword of a combo's first group -> the indices of those combos: only they can fire."""
+    story_breaks: frozenset[str] = field(init=False, repr=False, compare=False)
+    """`calls` and `interruptions`: the words after which a story word no longer calms."""
 
     def __post_init__(self) -> None:
         points: dict[str, list[tuple[str, float]]] = {}
@@ -133,6 +135,7 @@ class RuleSet:
         # A frozen dataclass: derived fields are set once, here.
         object.__setattr__(self, "keyword_points", {k: tuple(v) for k, v in points.items()})
         object.__setattr__(self, "combos_by_keyword", {k: tuple(v) for k, v in by_keyword.items()})
+        object.__setattr__(self, "story_breaks", self.calls | self.interruptions)
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -237,7 +240,7 @@ def tells_a_story(found: frozenset[str], rules: RuleSet) -> bool:
     """True when the message tells of a film, a game, a joke or news from elsewhere and nothing
     breaks into it: "nonton film horor semalem, banyak yang dibunuh" is small talk
     (``lainnya``, no danger), "lagi nonton film, tiba-tiba ada tawuran, tolong" is not."""
-    return bool(found & rules.stories) and not found & (rules.calls | rules.interruptions)
+    return not found.isdisjoint(rules.stories) and found.isdisjoint(rules.story_breaks)
 
 
 NEGATION_WINDOW = 3

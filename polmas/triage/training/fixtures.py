@@ -32,7 +32,11 @@ def fixture_metrics(
     items = [i for i in load_fixtures(path) if lang is None or i.get("lang") == lang]
     if not items:
         return {"n_messages": 0.0}
-    c = label_counts(items, directory)
+    return metrics_from_counts(label_counts(items, directory))
+
+
+def metrics_from_counts(c: dict[str, int]) -> dict[str, float]:
+    """The figures of :func:`label_counts` (of one file, or summed over several)."""
     n = c["messages"]
     return {
         "n_messages": float(n),
