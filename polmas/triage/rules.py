@@ -145,6 +145,10 @@ class RuleSet:
         unknown = set(cats) - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown categories in rules: {sorted(unknown)}")
+        for cat, v in cats.items():  # a word in both lists would silently count 3 points
+            twice = set(v.get("strong", [])) & set(v.get("keywords", []))
+            if twice:
+                raise ValueError(f"{cat}: both strong and keyword: {sorted(twice)}")
         urg = data["urgency"]
         combos = tuple(
             Combo(c["category"], float(c["points"]), tuple(frozenset(g) for g in c["all"]))
