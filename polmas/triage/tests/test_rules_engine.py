@@ -96,6 +96,20 @@ def rules(text: str, directory: Path) -> TriageResult:
         # Round 19: banned fishing gear is a crime; fuel queues at the harbour are for others.
         ("kapal cantrang nangkap ikan dekat pantai, jaring nelayan kecil rusak", "kriminalitas"),
         ("antrian solar di SPBN panjang, nelayan gak bisa melaut", "non_kepolisian"),
+        # Round 20: a threat with a weapon at a polling station is intimidation, not logistics (a
+        # plain "suara" no longer counts for logistics: it is also a voice or a loud noise);
+        # arson is a crime; a traffic officer asking for a "damai" is police conduct.
+        (
+            "ana wong nggawa pentungan njaga ning ngarep TPS, warga bli wani mlebu",
+            "pemilu_intimidasi",
+        ),
+        (
+            "isun saksi, diancem wong loro nggawa golok ning TPS, siki isun ngumpet",
+            "pemilu_intimidasi",
+        ),
+        ("suara organ tunggal kenceng banget sampai jam 2 malam", "ketertiban_umum"),
+        ("posko relawan calon dibakar orang semalam", "kriminalitas"),
+        ("polantas nilang sy terus minta damai 50 rb", "pelayanan_kepolisian"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
@@ -196,6 +210,9 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("kang isun pamayang, kapale urung ana kabar wiwit wingi", "darurat"),
         ("ombak gede mlebu umah, ana nenek durung dievakuasi", "darurat"),
         ("petugas KPPS pingsan, napasnya sesak, nunggu ambulans", "darurat"),
+        # Round 20: men with clubs at a polling station; Dermayon "bengi mau" is last night.
+        ("wong-wong nggawa pentungan ning ngarep TPS siki", "darurat"),
+        ("baliho calon diobong bengi mau, wis dadi areng", "tinggi"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
