@@ -51,13 +51,15 @@ def test_shipped_files_are_those_the_manifest_records() -> None:
 )
 def test_recorded_validation_metrics_reproduce() -> None:
     """The recorded figures come from a fit on the training splits alone (the shipped model
-    has also seen the validation rows): fit it again and score it."""
+    has also seen the validation rows): fit it again and score it. Within 0.001: the fit is
+    deterministic on one machine but not bit-for-bit across processors (retrained on two AMD
+    EPYC machines, hate speech came out 0.8578 and 0.8582, every other figure identical)."""
     from polmas.triage.training.train import evaluation_metrics
 
     metrics = evaluation_metrics(shared_data_dir())
     assert set(metrics) == set(MANIFEST["validation_metrics"])
     for key, value in MANIFEST["validation_metrics"].items():
-        assert metrics[key] == pytest.approx(value, abs=1e-4), key
+        assert metrics[key] == pytest.approx(value, abs=1e-3), key
 
 
 @pytest.mark.skipif(
