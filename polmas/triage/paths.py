@@ -34,6 +34,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev17",
         "category_dev18",
         "category_dev19",
+        "category_dev20",
+        "category_dev21",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

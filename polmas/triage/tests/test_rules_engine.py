@@ -213,6 +213,11 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         # Round 20: men with clubs at a polling station; Dermayon "bengi mau" is last night.
         ("wong-wong nggawa pentungan ning ngarep TPS siki", "darurat"),
         ("baliho calon diobong bengi mau, wis dadi areng", "tinggi"),
+        # Round 21: an elder "not come home, not found" is still missing since yesterday; a
+        # snake bite; a crowd gathered to wreck a stall.
+        ("bapa abdi pikun, teu uih ti kamari, tos dipilarian teu kapendak", "darurat"),
+        ("mamang isun kecokot ula ning sawah, siki awake lemes", "darurat"),
+        ("wong-wong wis pada ngumpul arep ngerusak warung tuak", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
