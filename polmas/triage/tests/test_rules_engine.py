@@ -245,6 +245,10 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         # Round 18: a Sundanese rumour question; nets lost from a boat are no missing fisherman.
         "ceunah aya begal nyamar jadi ojol, ngabacok panumpang. bener teu?",
         "jaring ning kapal ilang maning, tulung patroli ditambahi",
+        # Round 21: a question where a video is from; a road cleared; calm again after a theft.
+        "ada video orang dipukulin di pos, itu beneran di sini ga sih?",
+        "truk terguling di jalan raya, skrg udh dievakuasi, jalan udh lancar",
+        "makasih pak sudah nangkep maling motor minggu lalu, warga jadi tenang lagi",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
