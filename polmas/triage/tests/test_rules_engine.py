@@ -218,6 +218,11 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("bapa abdi pikun, teu uih ti kamari, tos dipilarian teu kapendak", "darurat"),
         ("mamang isun kecokot ula ning sawah, siki awake lemes", "darurat"),
         ("wong-wong wis pada ngumpul arep ngerusak warung tuak", "darurat"),
+        # A child sold is a child still in danger, told of yesterday or not; selling pills *to*
+        # children is a crime to act on, not a child gone.
+        ("tatangga abdi ngajual budakna ka batur, kamari", "darurat"),
+        ("bocah wadon umur 15 digawa calo dikon kerja ning Batam, wis seminggu", "darurat"),
+        ("aya nu ngajual pil koplo ka budak-budak di pangkalan ojeg unggal wengi", "tinggi"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
