@@ -36,6 +36,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev19",
         "category_dev20",
         "category_dev21",
+        "category_dev22",
+        "category_dev23",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

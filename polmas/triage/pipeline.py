@@ -32,6 +32,7 @@ from polmas.triage.rules import (
     fold_accents,
     keyword_hits,
     negated_keywords,
+    settled_category,
     urgency_for,
     without_courtesy,
 )
@@ -164,6 +165,7 @@ def analyse_many(
         urgency = urgency_for(found - calm, category, models.rules) if has_word else "rendah"
         if has_word and corr is not None:
             urgency = corr.urgency(urgency, urg_rows[i])
+        category = settled_category(category, urgency, models.rules)
         pii = find_pii(text)
         results.append(
             TriageResult(

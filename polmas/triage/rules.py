@@ -105,6 +105,10 @@ class RuleSet:
     a call for help, a story word does not calm the message."""
     story_points: float = 0.0
     """Points for ``lainnya`` when a message tells a story."""
+    darurat_category: dict[str, str] = field(default_factory=dict)
+    """Category -> the category a darurat message of it belongs to: matters for other agencies
+    are never darurat, so a flood or a fallen cable with people in danger is ``lainnya`` (the
+    guide's disasters with people in danger); see :func:`settled_category`."""
     normal_categories: frozenset[str] = frozenset()
     """Categories that `tinggi` keywords do not raise: a rumour to check or a slow police report
     is normal whatever it is about (a report of a theft two months ago with no news)."""
@@ -155,6 +159,9 @@ class RuleSet:
             for c in data.get("combos", [])
         )
         unknown = {c.category for c in combos} - set(CATEGORIES)
+        unknown |= {c for pair in urg.get("darurat_category", {}).items() for c in pair} - set(
+            CATEGORIES
+        )
         if unknown:
             raise ValueError(f"unknown categories in combos: {sorted(unknown)}")
         darurat_combos, calm_combos, progress_combos = (
@@ -204,6 +211,7 @@ class RuleSet:
             interruptions=interruptions,
             story_points=float(stories.get("points", 0.0)),
             normal_categories=frozenset(urg.get("normal_categories", [])),
+            darurat_category=dict(urg.get("darurat_category", {})),
         )
 
 
@@ -358,3 +366,12 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     if category in rules.rendah_categories:
         return "rendah"
     return "normal"
+
+
+def settled_category(category: str, urgency: str, rules: RuleSet) -> str:
+    """The category once the urgency is known: a darurat message of a category listed in
+    ``darurat_category`` moves to its counterpart (a flood with people in danger is not a
+    matter for the public-works office alone)."""
+    if urgency == "darurat":
+        return rules.darurat_category.get(category, category)
+    return category
