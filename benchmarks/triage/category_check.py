@@ -24,6 +24,10 @@ reads their messages, and no model is trained on them):
 - ``category_test6.jsonl`` (200: 90 Indonesian, 75 Dermayon Javanese, 35 Sundanese): written in
   the third stop of 6 Dec 2026 the same way, after round 8 and the fourth development file;
   scored once before the fifth development file joined the seed labels and once after.
+- ``category_test7.jsonl`` and ``category_test8.jsonl`` (200 each: 90 Indonesian, 75 Dermayon
+  Javanese, 35 Sundanese; an ordinary week, and a month before a regional election): written in
+  the seventh stop of 6 Dec 2026 the same way, after rounds 20–23 were decided, and scored once
+  under the code of the start of that stop and once under its final code.
 
 ``--seed-cv`` trains the corrections model on all development files but one and scores that
 one, for each of them, beside the rules alone: the honest estimate of what the seed labels add,
@@ -55,7 +59,7 @@ DEVELOPMENT = {
 """``self``, ``dev``, ``dev2``, ... -> the seed label files, in their order."""
 HELD_OUT = {
     name: HELD_OUT_DIR / f"category_{name}.jsonl"
-    for name in ("test", "test3", "test4", "test5", "test6")
+    for name in ("test", "test3", "test4", "test5", "test6", "test7", "test8")
 }
 FILES = DEVELOPMENT | HELD_OUT
 
