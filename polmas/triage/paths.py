@@ -38,6 +38,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev21",
         "category_dev22",
         "category_dev23",
+        "category_dev24",
+        "category_dev25",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

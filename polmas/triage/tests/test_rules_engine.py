@@ -222,6 +222,13 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
             "adek sy 16th kabur sm cowo kenalan FB, 2 hari gk bisa dihubungi, ortu kira hoax",
             "darurat",
         ),
+        # Round 25: a young driver unreachable for hours (lasting); a fall from a floor; an
+        # ammonia leak. "Others are home" and "residents are helping" end nothing.
+        ("bocah lanang isun ojol, saiki hpne bli aktif wis 5 jam", "darurat"),
+        ("buruh bangunan tiba sing lantai 2, sikile bengkong", "darurat"),
+        ("pabrik es bocor amonia, buruh pada sesak napas", "darurat"),
+        ("suami sy blm pulang melaut sejak kmrn subuh, nelayan lain udh pulang semua", "darurat"),
+        ("sopir terjepit di kabin, belum bisa dikeluarkan. warga sudah membantu", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -256,6 +263,9 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         # Round 23: a rumour already denied; a missing child found playing at a friend's.
         "gak usah percaya berita tsunami tgl 12, udh dibantah BMKG",
         "hatur nuhun pa, budak abdi nu leungit tetela ulin di imah babaturanna",
+        # Round 24: thanks for a child found; thanks for a brawl handled yesterday.
+        "matur nuwun pak pulisi sing wis nemokaken anak isun sing minggat sewengi",
+        "terima kasih sudah cepat menangani tawuran kemarin sore",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
