@@ -26,8 +26,8 @@ reads their messages, and no model is trained on them):
   scored once before the fifth development file joined the seed labels and once after.
 - ``category_test7.jsonl`` and ``category_test8.jsonl`` (200 each: 90 Indonesian, 75 Dermayon
   Javanese, 35 Sundanese; an ordinary week, and a month before a regional election): written in
-  the seventh stop of 6 Dec 2026 the same way, after rounds 20–23 were decided, and scored once
-  under the code of the start of that stop and once under its final code.
+  the seventh stop of 6 Dec 2026 the same way, after rounds 20–23 were decided, and scored under
+  the code of the start of that stop, after round 23 and after round 25.
 
 ``--seed-cv`` trains the corrections model on all development files but one and scores that
 one, for each of them, beside the rules alone: the honest estimate of what the seed labels add,
