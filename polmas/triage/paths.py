@@ -40,6 +40,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev23",
         "category_dev24",
         "category_dev25",
+        "category_dev26",
+        "category_dev27",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

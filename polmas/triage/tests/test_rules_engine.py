@@ -229,6 +229,8 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("pabrik es bocor amonia, buruh pada sesak napas", "darurat"),
         ("suami sy blm pulang melaut sejak kmrn subuh, nelayan lain udh pulang semua", "darurat"),
         ("sopir terjepit di kabin, belum bisa dikeluarkan. warga sudah membantu", "darurat"),
+        # Round 27: a pupil who never arrived home is still missing, told of this morning.
+        ("siswa kelas 2 tidak sampai rumah setelah pulang sekolah tadi pagi", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
