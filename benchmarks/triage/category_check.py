@@ -50,17 +50,14 @@ from polmas.triage.normalise import slang_dictionary
 from polmas.triage.paths import SEED_LABEL_FILES, artifacts_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
-from polmas.triage.training.fixtures import HELD_OUT_DIR, fixture_metrics, rules_only_artifacts
+from polmas.triage.training.fixtures import fixture_metrics, held_out_files, rules_only_artifacts
 
 DEVELOPMENT = {
     "self" if p.stem == "messages" else p.stem.removeprefix("category_"): p
     for p in SEED_LABEL_FILES
 }
 """``self``, ``dev``, ``dev2``, ... -> the seed label files, in their order."""
-HELD_OUT = {
-    name: HELD_OUT_DIR / f"category_{name}.jsonl"
-    for name in ("test", "test3", "test4", "test5", "test6", "test7", "test8")
-}
+HELD_OUT = held_out_files()
 FILES = DEVELOPMENT | HELD_OUT
 
 

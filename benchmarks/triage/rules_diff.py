@@ -5,12 +5,13 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/rules_diff.py /tmp/before.json --show
     PYTHONPATH=. .venv/bin/python benchmarks/triage/rules_diff.py A.json B.json --files x.jsonl
 
-Both rule files decide category and urgency alone (no seed model), exactly as the pipeline's
-rules do (``settled_category`` included). For each file it counts the messages whose category
-or urgency the change made right (+) or wrong (-); a change between two wrong answers counts
-for neither. ``--show`` lists every changed message. The second rule file defaults to the
-working copy. Files default to the seed labels (``paths.SEED_LABEL_FILES``); the held-out files
-are refused, because nobody reads their messages (docs/triage.md, "Checks on messages").
+Both rule files decide category and urgency alone (no seed model) through the pipeline itself
+(``analyse_many`` on rules-only artifacts with the rule file swapped in). For each file it counts
+the messages whose category or urgency the change made right (+) or wrong (-); a change between
+two wrong answers counts for neither. ``--show`` lists every changed message. The second rule
+file defaults to the working copy. Files default to the seed labels
+(``paths.SEED_LABEL_FILES``); the held-out files are refused, because nobody reads their
+messages (docs/triage.md, "Checks on messages").
 """
 
 from __future__ import annotations
@@ -18,35 +19,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from polmas.triage.features import unescape
-from polmas.triage.normalise import load_slang_dictionary, normalise_fast
-from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES, artifacts_dir
-from polmas.triage.rules import (
-    RuleSet,
-    best_category,
-    category_scores,
-    fold_accents,
-    keyword_hits,
-    negated_keywords,
-    settled_category,
-    urgency_for,
-    without_courtesy,
-)
-from polmas.triage.training.fixtures import HELD_OUT_DIR
+from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES
+from polmas.triage.pipeline import analyse_many, get_models
+from polmas.triage.rules import RuleSet
+from polmas.triage.training.fixtures import HELD_OUT_DIR, rules_only_artifacts
 
 
-def rules_decision(text: str, rules: RuleSet, slang: dict[str, str]) -> tuple[str, str]:
-    """(category, urgency) of ``text`` by ``rules`` alone, as ``pipeline.analyse_many`` decides
-    them without a corrections model."""
-    plain = unescape(text)
-    both = (fold_accents(plain.lower()), fold_accents(normalise_fast(plain, slang)))
-    found = without_courtesy(keyword_hits(both, rules), rules)
-    category = best_category(category_scores(found, rules), rules)
-    urgency = urgency_for(found - negated_keywords(both, found, rules), category, rules)
-    return settled_category(category, urgency, rules), urgency
+def rules_only_folder(rules_file: Path, folder: Path) -> Path:
+    """Rules-only artifacts in ``folder`` whose loaded models decide with ``rules_file``."""
+    directory = rules_only_artifacts(folder)
+    get_models(directory).rules = RuleSet.from_file(rules_file)
+    return directory
+
+
+def decisions(texts: list[str], directory: Path) -> list[tuple[str, str]]:
+    """(category, urgency) of each text, as the pipeline of ``directory`` decides them."""
+    return [(r.category, r.urgency) for r in analyse_many(texts, directory=directory)]
 
 
 @dataclass
@@ -69,15 +61,13 @@ class Tally:
         )
 
 
-def diff_file(
-    path: Path, before: RuleSet, after: RuleSet, slang: dict[str, str], show: bool
-) -> Tally:
+def diff_file(path: Path, before: Path, after: Path, show: bool) -> Tally:
     tally = Tally()
     with path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
-    for row in rows:
-        old = rules_decision(row["text"], before, slang)
-        new = rules_decision(row["text"], after, slang)
+    texts = [row["text"] for row in rows]
+    pairs = zip(rows, decisions(texts, before), decisions(texts, after), strict=True)
+    for row, old, new in pairs:
         for position, name in enumerate(("category", "urgency")):
             if old[position] == new[position]:
                 continue
@@ -105,16 +95,17 @@ def main() -> int:
     if any(held_out in path.resolve().parents for path in args.files):
         print("the held-out files are never read message by message", file=sys.stderr)
         return 2
-    before, after = RuleSet.from_file(args.before), RuleSet.from_file(args.after)
-    slang = load_slang_dictionary(artifacts_dir())
     total = Tally()
     n_messages = 0
-    for path in args.files:
-        tally = diff_file(path, before, after, slang, args.show)
-        n_messages += sum(1 for line in path.open(encoding="utf-8") if line.strip())
-        if any(tally.counts.values()):
-            print(f"{path.stem}: {tally}")
-        total.add(tally)
+    with tempfile.TemporaryDirectory() as folder:
+        before = rules_only_folder(args.before, Path(folder) / "before")
+        after = rules_only_folder(args.after, Path(folder) / "after")
+        for path in args.files:
+            tally = diff_file(path, before, after, args.show)
+            n_messages += sum(1 for line in path.open(encoding="utf-8") if line.strip())
+            if any(tally.counts.values()):
+                print(f"{path.stem}: {tally}")
+            total.add(tally)
     print(f"all {len(args.files)} files ({n_messages} messages): {total}")
     return 0
 

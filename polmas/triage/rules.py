@@ -159,11 +159,12 @@ class RuleSet:
             for c in data.get("combos", [])
         )
         unknown = {c.category for c in combos} - set(CATEGORIES)
-        unknown |= {c for pair in urg.get("darurat_category", {}).items() for c in pair} - set(
-            CATEGORIES
-        )
         if unknown:
             raise ValueError(f"unknown categories in combos: {sorted(unknown)}")
+        darurat_category = dict(urg.get("darurat_category", {}))
+        unknown = (set(darurat_category) | set(darurat_category.values())) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"unknown categories in darurat_category: {sorted(unknown)}")
         darurat_combos, calm_combos, progress_combos = (
             tuple(tuple(frozenset(g) for g in groups) for groups in urg.get(key, []))
             for key in ("darurat_combos", "calm_combos", "progress_combos")
@@ -211,7 +212,7 @@ class RuleSet:
             interruptions=interruptions,
             story_points=float(stories.get("points", 0.0)),
             normal_categories=frozenset(urg.get("normal_categories", [])),
-            darurat_category=dict(urg.get("darurat_category", {})),
+            darurat_category=darurat_category,
         )
 
 

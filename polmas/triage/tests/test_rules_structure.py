@@ -156,5 +156,5 @@ def test_darurat_category_moves_only_darurat_and_names_known_categories(tmp_path
     data["urgency"]["darurat_category"] = {"non_kepolisian": "pemadam"}
     broken = tmp_path / "rules.json"
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown categories"):
+    with pytest.raises(ValueError, match="unknown categories in darurat_category"):
         RuleSet.from_file(broken)

@@ -18,6 +18,13 @@ FIXTURES = SEED_LABELS_DIR / "messages.jsonl"
 HELD_OUT_DIR = PACKAGE_DIR / "tests" / "fixtures"
 
 
+def held_out_files() -> dict[str, Path]:
+    """``test``, ``test3``, ... -> the held-out label files (``category_test*.jsonl``), in name
+    order; only their totals are ever printed (benchmarks/triage/category_check.py)."""
+    paths = sorted(HELD_OUT_DIR.glob("category_test*.jsonl"))
+    return {p.stem.removeprefix("category_"): p for p in paths}
+
+
 def load_fixtures(path: Path = FIXTURES) -> list[dict[str, str]]:
     """The labelled fixture messages."""
     with path.open(encoding="utf-8") as handle:
