@@ -12,9 +12,12 @@ held-out files are never used to choose a constant.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from benchmarks.triage.category_check import DEVELOPMENT, artifacts_copy
 from polmas.triage import correct
+from polmas.triage.correct import CorrectionModels
 from polmas.triage.pipeline import get_models
 from polmas.triage.training.fixtures import label_counts, load_fixtures, metrics_from_counts
 
@@ -22,12 +25,15 @@ MAX_ALPHAS = (0.5, 0.7, 0.85, 0.95)
 MODEL_SCALES = (2.0, 3.0, 4.0)
 RULE_SCALES = (1.0, 1.5, 2.0)
 Setting = tuple[float, float, float]
+S = TypeVar("S", bound=Hashable)
 
 
-def main() -> None:
-    grid: list[Setting] = list(itertools.product(MAX_ALPHAS, MODEL_SCALES, RULE_SCALES))
-    shipped = (correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE)
-    totals: dict[Setting, dict[str, int]] = {setting: {} for setting in grid}
+def pooled_counts(
+    grid: list[S], apply: Callable[[S, CorrectionModels], None]
+) -> dict[S, dict[str, int]]:
+    """Label counts pooled over the development files, each scored by a corrections model of
+    the others, for every setting of ``grid`` (``apply`` puts a setting in force)."""
+    totals: dict[S, dict[str, int]] = {setting: {} for setting in grid}
     for name, path in DEVELOPMENT.items():
         others = [p for n, p in DEVELOPMENT.items() if n != name]
         items = load_fixtures(path)
@@ -35,10 +41,21 @@ def main() -> None:
             corrections = get_models(seeded).corrections
             assert corrections is not None
             for setting in grid:
-                correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE = setting
-                corrections.reweigh()  # the weights are computed at load
+                apply(setting, corrections)
                 for key, value in label_counts(items, seeded).items():
                     totals[setting][key] = totals[setting].get(key, 0) + value
+    return totals
+
+
+def apply_mixing(setting: Setting, corrections: CorrectionModels) -> None:
+    correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE = setting
+    corrections.reweigh()  # the weights are computed at load
+
+
+def main() -> None:
+    grid: list[Setting] = list(itertools.product(MAX_ALPHAS, MODEL_SCALES, RULE_SCALES))
+    shipped = (correct.MAX_ALPHA, correct.MODEL_SCALE, correct.RULE_SCALE)
+    totals = pooled_counts(grid, apply_mixing)
     print(f"{'max a, model, rule':20} {'category':>9} {'urgency':>8} {'darurat R':>10} {'P':>6}")
     for setting in grid:
         m = metrics_from_counts(totals[setting])

@@ -2,8 +2,12 @@
 
 ``p = (1 - a) * softmax(1.5 * rule points) + a * softmax(3 * SVM scores)`` with
 ``a = min(0.7, n / (n + 100))`` for ``n`` corrections of that field. For urgency the rule vector
-gives the rules' urgency 2 points. A ``darurat`` keyword always stays ``darurat``: corrections
-may raise an urgency or lower a non-emergency one, never silence an emergency keyword.
+gives the rules' urgency 2 points. The rules' ``darurat`` stays ``darurat`` unless the urgency
+model, fitted on at least ``DOUBT_MIN_LABELS`` labels with ``darurat`` among them, gives darurat a
+probability below ``DARURAT_DOUBT``: then the message is mixed as if the rules had said ``tinggi``
+(a war of prices, a video of a stabbing asked about, a boy's motorbike "hilang"). Corrections may
+raise an urgency or lower one, but an emergency keyword is only doubted by a model that has
+learnt what emergencies look like.
 """
 
 from __future__ import annotations
@@ -21,7 +25,14 @@ RULE_SCALE = 1.5
 MODEL_SCALE = 3.0
 MAX_ALPHA = 0.7
 HALF_WEIGHT_AT = 100.0
+DARURAT_DOUBT = 0.01
+"""The urgency model's own probability of ``darurat`` (``softmax(3 * SVM scores)``) below which
+it lowers a darurat of the rules; chosen leave-one-file-out over the development files
+(``benchmarks/triage/darurat_doubt.py``): 0 keeps every darurat of the rules."""
+DOUBT_MIN_LABELS = 1000
+"""Labelled urgencies an urgency model needs before it may doubt a darurat of the rules."""
 FIELD_LABELS: dict[str, tuple[str, ...]] = {"category": CATEGORIES, "urgency": URGENCIES}
+DARURAT = URGENCIES.index("darurat")
 
 
 class CorrectionModels:
@@ -36,6 +47,13 @@ class CorrectionModels:
         self.counts = {str(k): int(v) for k, v in counts.items()}
         self.alphas: dict[str, float] = {}
         self.reweigh()
+        urgency_head = self.heads.heads.get("urgency_corrections")
+        self.may_doubt = (
+            urgency_head is not None
+            and "darurat" in urgency_head.classes
+            and self.counts.get("urgency", 0) >= DOUBT_MIN_LABELS
+        )
+        """Whether the urgency model may lower a darurat of the rules (see ``DARURAT_DOUBT``)."""
         self.positions = {
             field: [labels.index(c) for c in self.heads.heads[f"{field}_corrections"].classes]
             for field, labels in FIELD_LABELS.items()
@@ -100,8 +118,14 @@ class CorrectionModels:
 
     def urgency(self, rule_urgency: str, weighted: list[float] | None) -> str:
         """Urgency from the rules' urgency mixed with the urgency model's row of
-        :meth:`weighted_probs`."""
-        if rule_urgency == "darurat" or weighted is None:
+        :meth:`weighted_probs`; a darurat of the rules stays unless the model doubts it (see
+        ``DARURAT_DOUBT``)."""
+        if weighted is None:
             return rule_urgency
+        if rule_urgency == "darurat":
+            doubted = weighted[DARURAT] < DARURAT_DOUBT * self.alpha("urgency")
+            if not (self.may_doubt and doubted):
+                return rule_urgency
+            rule_urgency = "tinggi"
         rule_values = [2.0 if u == rule_urgency else 0.0 for u in URGENCIES]
         return self._mix("urgency", rule_values, weighted)

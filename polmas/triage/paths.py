@@ -42,6 +42,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev25",
         "category_dev26",
         "category_dev27",
+        "category_dev28",
+        "category_dev29",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

@@ -260,6 +260,26 @@ NEGATION_WINDOW = 3
 """Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
 
 
+def _blank_after_negations(text: str, negations: frozenset[str]) -> str:
+    """``text`` with the ``NEGATION_WINDOW`` words after each negation replaced by ``_``; all
+    else, hyphens and punctuation included, stays as it was, so that a phrase
+    ("pukul-pukulan") is found in it exactly when it was found in ``text`` and not negated."""
+    quiet = 0
+
+    def blank(match: re.Match[str]) -> str:
+        nonlocal quiet
+        word = match.group()
+        if word in negations:
+            quiet = NEGATION_WINDOW
+            return word
+        if quiet:
+            quiet -= 1
+            return "_"
+        return word
+
+    return WORD_RE.sub(blank, text)
+
+
 def negated_keywords(
     texts: tuple[str, ...], found: frozenset[str], rules: RuleSet
 ) -> frozenset[str]:
@@ -271,23 +291,11 @@ def negated_keywords(
     blanked: list[str] = []
     negated_any = False
     for text in texts:
-        words = WORD_RE.findall(text)
-        if not rules.negations.intersection(words):
+        if not rules.negations.intersection(WORD_RE.findall(text)):
             blanked.append(text)
             continue
         negated_any = True
-        kept: list[str] = []
-        quiet = 0
-        for word in words:
-            if word in rules.negations:
-                quiet = NEGATION_WINDOW
-                kept.append(word)
-            elif quiet:
-                quiet -= 1
-                kept.append("_")
-            else:
-                kept.append(word)
-        blanked.append(" ".join(kept))
+        blanked.append(_blank_after_negations(text, rules.negations))
     if not negated_any:
         return frozenset()
     still = rules.index.hits(tuple(blanked))

@@ -75,6 +75,22 @@ def test_corrections_change_category_and_urgency(tmp_path: Path) -> None:
     assert after[0].category == "ketertiban_umum"
     assert after[0].urgency == "tinggi"
     assert after[1].urgency == "darurat"  # corrections never silence an emergency keyword
+    assert not models.corrections.may_doubt  # 400 labels, none darurat: it cannot doubt one
+
+
+def test_the_seed_model_lowers_only_a_darurat_it_doubts(
+    rules_only: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from polmas.triage import correct
+
+    figure_of_speech = "lagu Cidro kuen ngena pisan, ati isun kaya dibacok 😭"  # a song "cuts"
+    emergency = "Tolong ada yang dibacok di kebun, orangnya masih di sana"
+    texts = [figure_of_speech, emergency]
+    assert [r.urgency for r in analyse_many(texts, directory=rules_only)] == ["darurat"] * 2
+    shipped = analyse_many(texts)
+    assert shipped[0].urgency == "rendah" and shipped[1].urgency == "darurat"
+    monkeypatch.setattr(correct, "DARURAT_DOUBT", 0.0)  # no doubt: every darurat of the rules
+    assert [r.urgency for r in analyse_many(texts)] == ["darurat"] * 2
 
 
 def test_open_keyword_memo_is_bounded_and_consistent(monkeypatch: pytest.MonkeyPatch) -> None:
