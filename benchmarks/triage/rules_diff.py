@@ -11,7 +11,7 @@ the messages whose category or urgency the change made right (+) or wrong (-); a
 two wrong answers counts for neither. ``--show`` lists every changed message. The second rule
 file defaults to the working copy. Files default to the seed labels
 (``paths.SEED_LABEL_FILES``); the held-out files are refused, because nobody reads their
-messages (docs/triage.md, "Checks on messages").
+messages (docs/triage/category-urgency.md, "Checks on messages").
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ word list (``rules/regional.json``) joins the fold's maps to Indonesian as in tr
 list`` leaves it out, for the comparison. ``--no-negation`` leaves out the negation marks of block 4
 (``lexicon.mark_negation``); ``--dump`` saves the out-of-fold scores for a paired bootstrap. A
 contrast mark (the words after ``tapi`` repeated) and translating affixed words by their stem were
-tried on 5 Dec 2026 and not kept; their code is in commit 5141673 (docs/triage.md has the figures).
+tried on 5 Dec 2026 and not kept; their code is in commit 5141673
+(docs/triage/classifier-experiments.md has the figures).
 """
 
 from __future__ import annotations

@@ -153,7 +153,7 @@ def polarity_marks(
     0.873 -> 0.884, Javanese 0.896 -> 0.896, Sundanese 0.899 -> 0.898; given to every text,
     regional ones too, the regional rows lost 1.1-1.3 points, hence the marker test. The
     regional list with tokens of its own (6 Dec 2026): SmSA 0.8939 -> 0.8947, Javanese
-    0.8961 -> 0.8978, Sundanese 0.8975 -> 0.9019 (docs/triage.md).
+    0.8961 -> 0.8978, Sundanese 0.8975 -> 0.9019 (docs/triage/classifier-experiments.md).
     """
     words = normalised.split()
     if not markers.isdisjoint(words):

@@ -105,8 +105,8 @@ LATER_FLOOR = (0.9, 0.8, 0.75)
 @pytest.mark.parametrize("name", [p.stem for p in SEED_LABEL_FILES])
 def test_rules_keep_their_figures_on_the_development_sets(name: str) -> None:
     """A regression floor, not a measure of quality: the rules were written by reading these
-    messages and the shipped corrections model was trained on them (docs/triage.md, "Checks on
-    messages"). The held-out figures come from
+    messages and the shipped corrections model was trained on them
+    (docs/triage/category-urgency.md, "Checks on messages"). The held-out figures come from
     ``benchmarks/triage/category_check.py`` on ``category_test*.jsonl``, which no test reads."""
     recall, category, urgency = FLOORS.get(name, LATER_FLOOR)
     metrics = fixture_metrics(SEED_LABELS_DIR / f"{name}.jsonl")

@@ -7,7 +7,7 @@ as one head each (``category_corrections``, ``urgency_corrections``) in ``correc
 run time a head's softmax is mixed with the rules' softmax:
 ``p = (1 - a) * p_rules + a * p_corrections`` with ``a = min(0.7, n / (n + 100))`` for ``n``
 labels of that field, so a handful nudges and a few hundred dominate, while the rules stay in
-play (see docs/triage.md).
+play (see docs/triage/category-urgency.md).
 
 A file can weigh more than another: ``polmas triage train`` gives each staff correction the
 weight :data:`STAFF_WEIGHT` against 1 for a seed label.
@@ -40,7 +40,7 @@ The seed labels were written by sessions of a language model from the labelling 
 correction is an officer's verdict on a resident's real message, the data the model is for. A
 correction that contradicts the seed about a kind of message should win from a few examples,
 not from as many as the seed holds. 3 is a judgement, not a measurement: no staff corrections
-exist yet to measure it on (docs/triage.md, "Learning from staff corrections")."""
+exist yet to measure it on (docs/triage/category-urgency.md, "Learning from staff corrections")."""
 FIELDS = {"category": CATEGORIES, "urgency": URGENCIES}
 
 
