@@ -44,6 +44,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev27",
         "category_dev28",
         "category_dev29",
+        "category_dev30",
+        "category_dev31",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

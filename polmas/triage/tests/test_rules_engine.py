@@ -314,6 +314,14 @@ def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
         ("caah di Kroya, aya kulawarga nu naek kana hateup, teu acan aya parahu", "darurat"),
         # a negation after a hyphenated phrase does not hide it
         ("sekarang udah pukul-pukulan di terminal, belum ada senjata kayaknya", "darurat"),
+        # what is missing is the child's motorbike, or the broker: no missing child
+        ("motor anak saya hilang di parkiran SMA tadi siang", "tinggi"),
+        ("anak isun katipu calo kerja ning Korea, saiki calone ilang", "tinggi"),
+        ("anak saya hilang dari tadi siang, hp nya tidak aktif", "darurat"),
+        # the abuser is away now; a shooting range; dead voters still on the roll
+        ("bojo isun nempiling isun wingi nganti getihen, saiki deweke lagi ning sawah", "tinggi"),
+        ("di Polres ada lapangan tembak yg bisa dipakai klub menembak umum gak?", "normal"),
+        ("nama 12 warga yg sudah meninggal masih ada di DPT TPS 07", "normal"),
     ],
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
