@@ -1,11 +1,11 @@
 """Run-time mixing of the transparent rules with the models learnt from staff corrections.
 
-``p = (1 - a) * softmax(1.5 * rule points) + a * softmax(3 * SVM scores)`` with
+``p = (1 - a) * softmax(1.5 * rule points) + a * softmax(4 * SVM scores)`` with
 ``a = min(0.7, n / (n + 100))`` for ``n`` corrections of that field. For urgency the rule vector
 gives the rules' urgency 2 points. The rules' ``darurat`` stays ``darurat`` unless the urgency
 model, fitted on at least ``DOUBT_MIN_LABELS`` labels with ``darurat`` among them, gives darurat a
 probability below ``DARURAT_DOUBT``: then the message is mixed as if the rules had said ``tinggi``
-(a war of prices, a video of a stabbing asked about, a boy's motorbike "hilang"). Corrections may
+(a song that "cuts the heart like a machete", potholes "as if shelled"). Corrections may
 raise an urgency or lower one, but an emergency keyword is only doubted by a model that has
 learnt what emergencies look like.
 """
@@ -22,13 +22,14 @@ from polmas.triage.linear import FloatArray, LinearHeads
 from polmas.triage.rules import CATEGORIES, URGENCIES, RuleSet, best_category
 
 RULE_SCALE = 1.5
-MODEL_SCALE = 3.0
+MODEL_SCALE = 4.0
 MAX_ALPHA = 0.7
 HALF_WEIGHT_AT = 100.0
-DARURAT_DOUBT = 0.01
-"""The urgency model's own probability of ``darurat`` (``softmax(3 * SVM scores)``) below which
-it lowers a darurat of the rules; chosen leave-one-file-out over the development files
-(``benchmarks/triage/darurat_doubt.py``): 0 keeps every darurat of the rules."""
+DARURAT_DOUBT = 0.005
+"""The urgency model's own probability of ``darurat`` (``softmax(MODEL_SCALE * SVM scores)``,
+without the mixing weight) below which it lowers a darurat of the rules; chosen
+leave-one-file-out over the development files (``benchmarks/triage/darurat_doubt.py``): 0 keeps
+every darurat of the rules."""
 DOUBT_MIN_LABELS = 1000
 """Labelled urgencies an urgency model needs before it may doubt a darurat of the rules."""
 FIELD_LABELS: dict[str, tuple[str, ...]] = {"category": CATEGORIES, "urgency": URGENCIES}
@@ -79,7 +80,7 @@ class CorrectionModels:
         return self.alphas[field]
 
     def weighted_probs(self, field: str, scores: FloatArray) -> list[list[float]] | None:
-        """``a * softmax(3 * SVM scores)`` of ``field`` for every row of ``scores`` (the scores
+        """``a * softmax(4 * SVM scores)`` of ``field`` for every row of ``scores`` (the scores
         of ``self.heads``), one value per label of the field in the order of ``CATEGORIES`` /
         ``URGENCIES``; None when the field has no model. Computed for a whole batch at once,
         so that the per-message mixing is a few operations on short lists."""
