@@ -44,7 +44,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from polmas.triage.normalise import slang_dictionary
@@ -72,6 +72,11 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
             lexicon = json.loads((copy / "lexicon.json").read_text(encoding="utf-8"))
             train_corrections(label_files, copy, slang_dictionary(), lexicon["to_indonesian"])
         yield copy
+
+
+def model_of_the_others(name: str) -> AbstractContextManager[Path]:
+    """Artifacts whose corrections model is trained on every development file but ``name``."""
+    return artifacts_copy([p for n, p in DEVELOPMENT.items() if n != name])
 
 
 def misses(path: Path, directory: Path | None = None) -> None:
@@ -115,8 +120,7 @@ def seed_cv() -> None:
     print(HEADER)
     with artifacts_copy(None) as rules_only:
         for name, path in DEVELOPMENT.items():
-            others = [p for n, p in DEVELOPMENT.items() if n != name]
-            with artifacts_copy(others) as seeded:
+            with model_of_the_others(name) as seeded:
                 print(row(f"{name} rules", fixture_metrics(path, directory=rules_only)))
                 print(row(f"{name} +seed", fixture_metrics(path, directory=seeded)))
 
@@ -135,8 +139,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.misses and args.seed_cv:  # the file's misses under a model of the others
-        others = [p for n, p in DEVELOPMENT.items() if n != args.misses]
-        with artifacts_copy(others) as seeded:
+        with model_of_the_others(args.misses) as seeded:
             misses(FILES[args.misses], seeded)
         return 0
     if args.misses:

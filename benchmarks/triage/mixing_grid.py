@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from benchmarks.triage.category_check import DEVELOPMENT, artifacts_copy
+from benchmarks.triage.category_check import DEVELOPMENT, model_of_the_others
 from polmas.triage import correct
 from polmas.triage.correct import CorrectionModels
 from polmas.triage.pipeline import get_models
@@ -35,9 +35,8 @@ def pooled_counts(
     the others, for every setting of ``grid`` (``apply`` puts a setting in force)."""
     totals: dict[S, dict[str, int]] = {setting: {} for setting in grid}
     for name, path in DEVELOPMENT.items():
-        others = [p for n, p in DEVELOPMENT.items() if n != name]
         items = load_fixtures(path)
-        with artifacts_copy(others) as seeded:
+        with model_of_the_others(name) as seeded:
             corrections = get_models(seeded).corrections
             assert corrections is not None
             for setting in grid:

@@ -124,9 +124,8 @@ class CorrectionModels:
         if weighted is None:
             return rule_urgency
         if rule_urgency == "darurat":
-            doubted = weighted[DARURAT] < DARURAT_DOUBT * self.alpha("urgency")
-            if not (self.may_doubt and doubted):
+            if not self.may_doubt or weighted[DARURAT] >= DARURAT_DOUBT * self.alpha("urgency"):
                 return rule_urgency
-            rule_urgency = "tinggi"
+            rule_urgency = "tinggi"  # doubted: mixed as if the rules had said tinggi
         rule_values = [2.0 if u == rule_urgency else 0.0 for u in URGENCIES]
         return self._mix("urgency", rule_values, weighted)

@@ -81,15 +81,13 @@ class RuleSet:
     of the past, the message's words of `now` tell of that safe present, not of danger."""
     darurat_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together make darurat, and a state that lasts: neither a past nor a safe
-    word ends it (a child + missing: taken this afternoon, still gone); a `found_again` word
+    word ends it (a child + missing: taken this afternoon, still gone); a `lasting_over` word
     does."""
-    found_again: frozenset[str] = frozenset()
-    """Words that a missing person is found ("udah ketemu", "tos kapendak"): they end a lasting
-    `darurat_combos` state. Not `safe` words: "udah ketemu" also says two gangs have met."""
-    others_missing: frozenset[str] = frozenset()
-    """Words that what went missing is a thing or someone else ("motor anak", "calone ilang":
-    the child's motorbike, the broker who took the money): like `found_again`, they end a
-    lasting `darurat_combos` state, which the child and the word of missing made."""
+    lasting_over: frozenset[str] = frozenset()
+    """Words that end a lasting `darurat_combos` state: the rules file's ``found_again`` (the
+    missing person is found: "udah ketemu", "tos kapendak") and ``others_missing`` (what went
+    missing is a thing or someone else: "motor anak", "calone ilang"). Not `safe` words: "udah
+    ketemu" also says two gangs have met."""
     progress_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together tell of an act in progress (a theft word + a word of now):
     darurat like a darurat keyword, so a safe word ends it ("dibegal, skrg udh di rumah aman")."""
@@ -206,8 +204,7 @@ class RuleSet:
             past=frozenset(urg.get("past", [])),
             ongoing=frozenset(urg.get("ongoing", [])),
             safe=frozenset(urg.get("safe", [])),
-            found_again=frozenset(urg.get("found_again", [])),
-            others_missing=frozenset(urg.get("others_missing", [])),
+            lasting_over=frozenset(urg.get("found_again", []) + urg.get("others_missing", [])),
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
@@ -348,8 +345,8 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
        (:func:`tells_a_story`); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone,
-       unless a `found_again` word says the child is found, or an `others_missing` word that
-       what is missing is the child's motorbike); a
+       unless a `lasting_over` word says the child is found, or that what is missing is the
+       child's motorbike); a
        present told as safe ("kemarin dipukuli, sekarang dirawat", "masih aman", "sudah
        dipisah") is not "going on now", whether its words are of now or of something still
        going on, and tells by itself that the danger is over (tinggi, like a past word);
@@ -362,7 +359,7 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     safe = found & rules.safe
     going_on_now = bool(now or found & rules.ongoing) and not safe
     lasting = any(_all_of(groups, found) for groups in rules.darurat_combos) and not (
-        found & rules.found_again or found & rules.others_missing
+        found & rules.lasting_over
     )
     in_progress = any(_all_of(groups, found) for groups in rules.progress_combos)
     danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
