@@ -46,6 +46,8 @@ SEED_LABEL_FILES = tuple(
         "category_dev29",
         "category_dev30",
         "category_dev31",
+        "category_dev32",
+        "category_dev33",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff

@@ -322,6 +322,14 @@ def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
         ("bojo isun nempiling isun wingi nganti getihen, saiki deweke lagi ning sawah", "tinggi"),
         ("di Polres ada lapangan tembak yg bisa dipakai klub menembak umum gak?", "normal"),
         ("nama 12 warga yg sudah meninggal masih ada di DPT TPS 07", "normal"),
+        # Round 32-33: a brawl set for tonight is a threat for later; a fight already broken
+        # up, a victim at the health centre or in surgery are over (serious, not darurat)
+        ("ntar malem mau ada tawuran di lapangan, udah pada bawa celurit", "tinggi"),
+        ("tawuran di lapangan sekarang, udah pada bawa celurit", "darurat"),
+        ("bocah loro gelut ning lapangan mau sore, saiki wis bubar", "tinggi"),
+        ("adik sy dibacok begal semalam, skrg di puskesmas", "tinggi"),
+        ("tolong pak, jarinya putus kena petasan, sekarang lagi dioperasi", "tinggi"),
+        ("bocah2 balapan motor ning gang cilik, kuatir ana sing ketabrak", "tinggi"),
     ],
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
