@@ -94,6 +94,10 @@ class RuleSet:
     calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together mean no present danger (a question whether a rumour is true):
     darurat keywords then do not count."""
+    retraction_combos: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Word groups that together take back an earlier alarm ("ternyata" with "maaf" or "wis
+    ketemu"): rendah before any other urgency rule, unless a `reports` word or a call for help
+    ("tolong pelakunya dicari") is present."""
     courtesy: frozenset[str] = frozenset()
     """Thanks words ("terima kasih"): they close a message that has a `reports` word politely
     and then count for nothing (:func:`without_courtesy`)."""
@@ -167,9 +171,9 @@ class RuleSet:
         unknown = (set(darurat_category) | set(darurat_category.values())) - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown categories in darurat_category: {sorted(unknown)}")
-        darurat_combos, calm_combos, progress_combos = (
+        darurat_combos, calm_combos, progress_combos, retraction_combos = (
             tuple(tuple(frozenset(g) for g in groups) for groups in urg.get(key, []))
-            for key in ("darurat_combos", "calm_combos", "progress_combos")
+            for key in ("darurat_combos", "calm_combos", "progress_combos", "retraction_combos")
         )
         courtesy = data.get("courtesy", {})
         thanks = frozenset(courtesy.get("thanks", []))
@@ -178,7 +182,7 @@ class RuleSet:
         story_words = frozenset(stories.get("words", []))
         interruptions = frozenset(stories.get("interruptions", []))
         every: set[str] = set(thanks | reports | story_words | interruptions)
-        for groups in darurat_combos + calm_combos + progress_combos:
+        for groups in darurat_combos + calm_combos + progress_combos + retraction_combos:
             every.update(*groups)
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
@@ -208,6 +212,7 @@ class RuleSet:
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
+            retraction_combos=retraction_combos,
             courtesy=thanks,
             reports=reports,
             stories=story_words,
@@ -339,6 +344,7 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
 def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
 
+    0. a retraction combo ("ternyata ..., maaf") and no `reports` or `calls` word: rendah;
     1. a darurat keyword, a call for help with a word of "now", a darurat combo or an
        in-progress combo (a theft word with a word of now): darurat (recall first), unless a
        calm combo holds (a question whether a rumour is true) or the message tells a story
@@ -355,6 +361,12 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
+    if (
+        found.isdisjoint(rules.reports)
+        and found.isdisjoint(rules.calls)
+        and any(_all_of(groups, found) for groups in rules.retraction_combos)
+    ):
+        return "rendah"
     now = found & rules.now
     safe = found & rules.safe
     going_on_now = bool(now or found & rules.ongoing) and not safe

@@ -350,3 +350,23 @@ def test_a_darurat_message_is_never_only_for_another_agency(
 ) -> None:
     result = rules(text, rules_only)
     assert (result.category, result.urgency) == (category, urgency)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # Round 33: a writer taking back an earlier alarm ("ternyata" + an apology, or "found")
+        ("maaf pak, yg td sy lapor anak ilang, ternyata udah ketemu di rumah neneknya", "rendah"),
+        ("pak, mau bengi jare ana maling mlebu, jebule kucing. sepurane pak", "rendah"),
+        ("hapunten pa, kamari abdi bejakeun aya nu dibegal, horeng ragrag sorangan", "rendah"),
+        # an apology that opens a report, or a call for help, keeps the report's urgency
+        (
+            "maaf ganggu pak, ada org ngaku petugas PLN, ternyata dompet ibu ilang. tolong dicari",
+            "tinggi",
+        ),
+    ],
+)
+def test_a_retraction_of_an_earlier_alarm_is_rendah(
+    text: str, urgency: str, rules_only: Path
+) -> None:
+    assert rules(text, rules_only).urgency == urgency
