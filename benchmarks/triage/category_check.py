@@ -7,10 +7,11 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
 
 Development files: the seed labels of ``paths.SEED_LABEL_FILES`` (``messages.jsonl`` is
-``self``, ``category_devN.jsonl`` is ``devN``). Who wrote each and which round read its misses is
+``self``, ``category_devN.jsonl`` is ``devN``), then ``paths.DEVELOPMENT_ONLY_FILES``, which the
+model never learns from (under ``--seed-cv`` they are scored with a model of all seed labels). Who wrote each and which round read its misses is
 in ``polmas/triage/labels/README.md`` and in docs/triage/category-urgency.md, "Checks on
 messages". Their misses were read to change the rules, and the shipped corrections model is
-trained on all of them, so the shipped triage's figures on them are in-sample; ``--seed-cv``
+trained on every seed label, so the shipped triage's figures on those are in-sample; ``--seed-cv``
 gives the honest estimate.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
@@ -48,16 +49,19 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from polmas.triage.normalise import slang_dictionary
-from polmas.triage.paths import SEED_LABEL_FILES, artifacts_dir
+from polmas.triage.paths import DEVELOPMENT_ONLY_FILES, SEED_LABEL_FILES, artifacts_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import fixture_metrics, held_out_files, rules_only_artifacts
 
 DEVELOPMENT = {
     "self" if p.stem == "messages" else p.stem.removeprefix("category_"): p
-    for p in SEED_LABEL_FILES
+    for p in SEED_LABEL_FILES + DEVELOPMENT_ONLY_FILES
 }
-"""``self``, ``dev``, ``dev2``, ... -> the seed label files, in their order."""
+"""``self``, ``dev``, ``dev2``, ... -> the development files, in their order: the seed labels,
+then the files the model does not learn from (``paths.DEVELOPMENT_ONLY_FILES``)."""
+SEED = {name: path for name, path in DEVELOPMENT.items() if path in SEED_LABEL_FILES}
+"""The development files the model learns from (the seed labels)."""
 HELD_OUT = held_out_files()
 FILES = DEVELOPMENT | HELD_OUT
 
@@ -75,8 +79,10 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
 
 
 def model_of_the_others(name: str) -> AbstractContextManager[Path]:
-    """Artifacts whose corrections model is trained on every development file but ``name``."""
-    return artifacts_copy([p for n, p in DEVELOPMENT.items() if n != name])
+    """Artifacts whose corrections model is trained on every seed label file but ``name``."""
+    return artifacts_copy(
+        [p for n, p in DEVELOPMENT.items() if n != name and p in SEED_LABEL_FILES]
+    )
 
 
 def misses(path: Path, directory: Path | None = None) -> None:

@@ -11,7 +11,7 @@ seen it. Development files only: the held-out files never choose a constant.
 
 from __future__ import annotations
 
-from benchmarks.triage.category_check import DEVELOPMENT
+from benchmarks.triage.category_check import SEED
 from benchmarks.triage.mixing_grid import pooled_counts
 from polmas.triage import correct
 from polmas.triage.correct import CorrectionModels
@@ -43,7 +43,7 @@ def main() -> None:
     c = totals[shipped]
     print(
         f"pooled over {c['messages']} development messages ({c['darurat_gold']} darurat), "
-        f"{len(DEVELOPMENT)} files left out in turn"
+        f"{len(SEED)} files left out in turn"
     )
 
 

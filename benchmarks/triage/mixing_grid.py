@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from benchmarks.triage.category_check import DEVELOPMENT, model_of_the_others
+from benchmarks.triage.category_check import SEED, model_of_the_others
 from polmas.triage import correct
 from polmas.triage.correct import CorrectionModels
 from polmas.triage.pipeline import get_models
@@ -34,7 +34,7 @@ def pooled_counts(
     """Label counts pooled over the development files, each scored by a corrections model of
     the others, for every setting of ``grid`` (``apply`` puts a setting in force)."""
     totals: dict[S, dict[str, int]] = {setting: {} for setting in grid}
-    for name, path in DEVELOPMENT.items():
+    for name, path in SEED.items():
         items = load_fixtures(path)
         with model_of_the_others(name) as seeded:
             corrections = get_models(seeded).corrections
@@ -65,7 +65,7 @@ def main() -> None:
             f"{m['darurat_precision']:6.4f}{mark}"
         )
     n = totals[shipped]["messages"]  # the same messages under every setting
-    print(f"pooled over {n} development messages, {len(DEVELOPMENT)} files left out in turn")
+    print(f"pooled over {n} development messages, {len(SEED)} files left out in turn")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,13 @@ SEED_LABEL_FILES = tuple(
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff
 correction exists: written from ``docs/triage-labelling-guide.md`` (see ``labels/README.md``)."""
+DEVELOPMENT_ONLY_FILES = tuple(
+    SEED_LABELS_DIR / f"{name}.jsonl" for name in ("category_dev34", "category_dev35")
+)
+"""Labelled messages the rules are checked on but the model does not learn from: their
+conventions pull the model away from the other files' (a crowd beating a thief read as public
+order, questions about the law as ``lainnya``; leave-one-file-out, docs/triage/
+category-rounds-32-35.md)."""
 REPO_ROOT = PACKAGE_DIR.parent.parent
 
 

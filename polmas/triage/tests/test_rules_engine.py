@@ -98,6 +98,11 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("suara organ tunggal kenceng banget sampai jam 2 malam", "ketertiban_umum"),
         ("posko relawan calon dibakar orang semalam", "kriminalitas"),
         ("polantas nilang sy terus minta damai 50 rb", "pelayanan_kepolisian"),
+        # Round 35: a village official cutting aid or forging papers is a crime; aid not yet
+        # paid is a matter for the social office
+        ("pak dusun motong duit BLT warga 100 ewu per wong, jare uang lelah", "kriminalitas"),
+        ("sekdes memalsukan tanda tangan warga di daftar hadir musdes", "kriminalitas"),
+        ("BLT ning desa isun durung cair wis telung sasi", "non_kepolisian"),
     ],
 )
 def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
