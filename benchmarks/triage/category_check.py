@@ -8,11 +8,11 @@
 
 Development files: the seed labels of ``paths.SEED_LABEL_FILES`` (``messages.jsonl`` is
 ``self``, ``category_devN.jsonl`` is ``devN``), then ``paths.DEVELOPMENT_ONLY_FILES``, which the
-model never learns from (under ``--seed-cv`` they are scored with a model of all seed labels). Who wrote each and which round read its misses is
-in ``polmas/triage/labels/README.md`` and in docs/triage/category-urgency.md, "Checks on
-messages". Their misses were read to change the rules, and the shipped corrections model is
-trained on every seed label, so the shipped triage's figures on those are in-sample; ``--seed-cv``
-gives the honest estimate.
+model never learns from (under ``--seed-cv`` they are scored with a model of all seed labels).
+Who wrote each and which round read its misses is in ``polmas/triage/labels/README.md`` and in
+docs/triage/category-urgency.md, "Checks on messages". Their misses were read to change the
+rules, and the shipped corrections model is trained on every seed label, so the shipped triage's
+figures on those are in-sample; ``--seed-cv`` gives the honest estimate.
 
 Held-out files (``polmas/triage/tests/fixtures/``; only their totals are ever printed, nobody
 reads their messages, and no model is trained on them):
