@@ -80,9 +80,7 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
 
 def model_of_the_others(name: str) -> AbstractContextManager[Path]:
     """Artifacts whose corrections model is trained on every seed label file but ``name``."""
-    return artifacts_copy(
-        [p for n, p in DEVELOPMENT.items() if n != name and p in SEED_LABEL_FILES]
-    )
+    return artifacts_copy([p for n, p in SEED.items() if n != name])
 
 
 def misses(path: Path, directory: Path | None = None) -> None:
