@@ -49,18 +49,21 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from polmas.triage.normalise import slang_dictionary
-from polmas.triage.paths import DEVELOPMENT_ONLY_FILES, SEED_LABEL_FILES, artifacts_dir
+from polmas.triage.paths import DEVELOPMENT_FILES, SEED_LABEL_FILES, artifacts_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import fixture_metrics, held_out_files, rules_only_artifacts
 
-DEVELOPMENT = {
-    "self" if p.stem == "messages" else p.stem.removeprefix("category_"): p
-    for p in SEED_LABEL_FILES + DEVELOPMENT_ONLY_FILES
-}
+
+def short_name(path: Path) -> str:
+    """``messages.jsonl`` -> ``self``, ``category_devN.jsonl`` -> ``devN``."""
+    return "self" if path.stem == "messages" else path.stem.removeprefix("category_")
+
+
+DEVELOPMENT = {short_name(p): p for p in DEVELOPMENT_FILES}
 """``self``, ``dev``, ``dev2``, ... -> the development files, in their order: the seed labels,
 then the files the model does not learn from (``paths.DEVELOPMENT_ONLY_FILES``)."""
-SEED = {name: path for name, path in DEVELOPMENT.items() if path in SEED_LABEL_FILES}
+SEED = {short_name(p): p for p in SEED_LABEL_FILES}
 """The development files the model learns from (the seed labels)."""
 HELD_OUT = held_out_files()
 FILES = DEVELOPMENT | HELD_OUT

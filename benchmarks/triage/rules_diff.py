@@ -9,9 +9,9 @@ Both rule files decide category and urgency alone (no seed model) through the pi
 (``analyse_many`` on rules-only artifacts with the rule file swapped in). For each file it counts
 the messages whose category or urgency the change made right (+) or wrong (-); a change between
 two wrong answers counts for neither. ``--show`` lists every changed message. The second rule
-file defaults to the working copy. Files default to the seed labels
-(``paths.SEED_LABEL_FILES``) and the development-only files (``paths.DEVELOPMENT_ONLY_FILES``);
-the held-out files are refused, because nobody reads their messages
+file defaults to the working copy. Files default to the development files
+(``paths.DEVELOPMENT_FILES``: the seed labels and the development-only files); the held-out files
+are refused, because nobody reads their messages
 (docs/triage/category-urgency.md, "Checks on messages").
 """
 
@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from polmas.triage.paths import DEVELOPMENT_ONLY_FILES, RULES_FILE, SEED_LABEL_FILES
+from polmas.triage.paths import DEVELOPMENT_FILES, RULES_FILE
 from polmas.triage.pipeline import analyse_many, get_models
 from polmas.triage.rules import RuleSet
 from polmas.triage.training.fixtures import HELD_OUT_DIR, rules_only_artifacts
@@ -89,9 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("before", type=Path, help="the rules file before the change")
     parser.add_argument("after", type=Path, nargs="?", default=RULES_FILE)
-    parser.add_argument(
-        "--files", type=Path, nargs="+", default=[*SEED_LABEL_FILES, *DEVELOPMENT_ONLY_FILES]
-    )
+    parser.add_argument("--files", type=Path, nargs="+", default=list(DEVELOPMENT_FILES))
     parser.add_argument("--show", action="store_true", help="list every changed message")
     args = parser.parse_args()
     held_out = HELD_OUT_DIR.resolve()

@@ -59,6 +59,8 @@ DEVELOPMENT_ONLY_FILES = tuple(
 conventions pull the model away from the other files' (a crowd beating a thief read as public
 order, questions about the law as ``lainnya``; leave-one-file-out, docs/triage/
 category-rounds-32-35.md)."""
+DEVELOPMENT_FILES = SEED_LABEL_FILES + DEVELOPMENT_ONLY_FILES
+"""Every labelled file the rules are checked on (never the held-out files)."""
 REPO_ROOT = PACKAGE_DIR.parent.parent
 
 

@@ -96,8 +96,7 @@ class RuleSet:
     darurat keywords then do not count."""
     retraction_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together take back an earlier alarm ("ternyata" with "maaf" or "wis
-    ketemu"): rendah before any other urgency rule, unless a `reports` word or a call for help
-    ("tolong pelakunya dicari") is present."""
+    ketemu"): rendah before any other urgency rule, unless a `retraction_breaks` word is present."""
     courtesy: frozenset[str] = frozenset()
     """Thanks words ("terima kasih"): they close a message that has a `reports` word politely
     and then count for nothing (:func:`without_courtesy`)."""
@@ -127,6 +126,8 @@ class RuleSet:
     """keyword of a combo's first group -> the indices of those combos: only they can fire."""
     story_breaks: frozenset[str] = field(init=False, repr=False, compare=False)
     """`calls` and `interruptions`: the words after which a story word no longer calms."""
+    retraction_breaks: frozenset[str] = field(init=False, repr=False, compare=False)
+    """`reports` and `calls`: with one of them, a retraction combo does not make rendah."""
 
     def __post_init__(self) -> None:
         points: dict[str, list[tuple[str, float]]] = {}
@@ -146,6 +147,7 @@ class RuleSet:
         object.__setattr__(self, "keyword_points", {k: tuple(v) for k, v in points.items()})
         object.__setattr__(self, "combos_by_keyword", {k: tuple(v) for k, v in by_keyword.items()})
         object.__setattr__(self, "story_breaks", self.calls | self.interruptions)
+        object.__setattr__(self, "retraction_breaks", self.reports | self.calls)
 
     @classmethod
     def from_file(cls, path: Path) -> RuleSet:
@@ -361,11 +363,9 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     4. the category's own level (`tinggi_categories`, `rendah_categories`); 5. normal.
     Keywords come before the category's level: thanks for an arrest of drug dealers is rendah.
     """
-    if (
-        found.isdisjoint(rules.reports)
-        and found.isdisjoint(rules.calls)
-        and any(_all_of(groups, found) for groups in rules.retraction_combos)
-    ):
+    if any(_all_of(g, found) for g in rules.retraction_combos) and found.isdisjoint(
+        rules.retraction_breaks
+    ):  # the rare combo first: most messages stop at its first group
         return "rendah"
     now = found & rules.now
     safe = found & rules.safe

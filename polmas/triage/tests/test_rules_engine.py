@@ -365,6 +365,7 @@ def test_a_darurat_message_is_never_only_for_another_agency(
         ("pak, mau bengi jare ana maling mlebu, jebule kucing. sepurane pak", "rendah"),
         ("hapunten pa, kamari abdi bejakeun aya nu dibegal, horeng ragrag sorangan", "rendah"),
         # an apology that opens a report, or a call for help, keeps the report's urgency
+        ("mohon maaf mengganggu, sy mau melaporkan, ternyata kalung istri ilang", "tinggi"),
         (
             "maaf ganggu pak, ada org ngaku petugas PLN, ternyata dompet ibu ilang. tolong dicari",
             "tinggi",
