@@ -273,6 +273,8 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         # Round 24: thanks for a child found; thanks for a brawl handled yesterday.
         "matur nuwun pak pulisi sing wis nemokaken anak isun sing minggat sewengi",
         "terima kasih sudah cepat menangani tawuran kemarin sore",
+        # Dermayon "maning" is "again", not "now"; a theft that came back
+        "maling jemuran maning ning RT 03",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
@@ -335,6 +337,10 @@ def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
         ("adik sy dibacok begal semalam, skrg di puskesmas", "tinggi"),
         ("tolong pak, jarinya putus kena petasan, sekarang lagi dioperasi", "tinggi"),
         ("bocah2 balapan motor ning gang cilik, kuatir ana sing ketabrak", "tinggi"),
+        # Dermayon "maning", Sundanese "deui" and Javanese "meneh" mean "again", not "now"
+        # (Indonesian "lagi" is both); a theft that happened again is no theft in progress
+        ("getah karet sakarung leungit deui ti saung, teu bosen2 eta maling teh", "tinggi"),
+        ("maling lagi nyongkel jendela umah tangga isun", "darurat"),
     ],
 )
 def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
