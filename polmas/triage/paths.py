@@ -48,6 +48,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev31",
         "category_dev32",
         "category_dev33",
+        "category_dev36",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff
