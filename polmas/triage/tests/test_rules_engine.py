@@ -236,6 +236,13 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("sopir terjepit di kabin, belum bisa dikeluarkan. warga sudah membantu", "darurat"),
         # Round 27: a pupil who never arrived home is still missing, told of this morning.
         ("siswa kelas 2 tidak sampai rumah setelah pulang sekolah tadi pagi", "darurat"),
+        # Round 37: a field fire spreading towards houses in Dermayon; a toddler locked in a
+        # car; an old woman who cannot walk in a rising flood; a man with dementia on the
+        # coast road.
+        ("geni ning sawah gede pisan, genine ngrembet nang umah tangga", "darurat"),
+        ("bayi kekunci ning njero mobil, wong tuane lagi blanja", "darurat"),
+        ("banjir ning blok Pasar, mbah isun bli bisa mlaku, isih ning umah", "darurat"),
+        ("ana wong tuwa pikun mlaku ning tengah pantura Widasari", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -275,6 +282,8 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "terima kasih sudah cepat menangani tawuran kemarin sore",
         # Dermayon "maning" is "again", not "now"; a theft that came back
         "maling jemuran maning ning RT 03",
+        # Round 37: children playing in a village lane are not a child on the coast road
+        "anak kecil main layangan di tengah jalan kampung, bahaya kalo ada motor lewat",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
