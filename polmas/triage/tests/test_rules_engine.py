@@ -243,6 +243,8 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("bayi kekunci ning njero mobil, wong tuane lagi blanja", "darurat"),
         ("banjir ning blok Pasar, mbah isun bli bisa mlaku, isih ning umah", "darurat"),
         ("ana wong tuwa pikun mlaku ning tengah pantura Widasari", "darurat"),
+        # a crowd gathering to hunt the one who defaced a mosque's banner
+        ("wong sadesa pada ngumpul ning masjid, emosi, arep nggoleti pelakune", "darurat"),
     ],
 )
 def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
@@ -284,6 +286,8 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "maling jemuran maning ning RT 03",
         # Round 37: children playing in a village lane are not a child on the coast road
         "anak kecil main layangan di tengah jalan kampung, bahaya kalo ada motor lewat",
+        # the police looking for a thief is no crowd hunting one
+        "motor sy dicuri kemarin, katanya polisi masih mencari pelakunya",
     ],
 )
 def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
