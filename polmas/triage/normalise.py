@@ -1,7 +1,8 @@
 """Normalisation of informal Indonesian / Javanese / Sundanese text with an offset map.
 
-Steps per token: lower-case, collapse runs of three or more equal letters, replace digits used
-as letters (``s4y4`` -> ``saya``), then look the token up in the slang dictionary
+Steps per token: an exact match of a key in capitals (``SMP``, a school, stays ``smp``, while
+chat ``smp`` is "sampai"), then lower-case, collapse runs of three or more equal letters, replace
+digits used as letters (``s4y4`` -> ``saya``), then look the token up in the slang dictionary
 (``new_kamusalay.csv`` shipped as ``artifacts/slang.json``, its wrong entries corrected by
 ``rules/slang_fixes.json``, and our own ``rules/abbreviations.json``, which wins). The original
 text is kept and every normalised token records the span of the original token it came from, so
@@ -176,7 +177,10 @@ def _deleet(token: str) -> str:
 
 
 def normalise_token(token: str, slang: dict[str, str]) -> str:
-    """Normalise a single token (already split off by :data:`TOKEN_RE`)."""
+    """Normalise a single token (already split off by :data:`TOKEN_RE`). A key in capitals
+    matches only the token written so: ``SMP`` is a school, ``smp`` is also chat for "sampai"."""
+    if token in slang:
+        return slang[token]
     low = token.lower()
     if low in slang:
         return slang[low]

@@ -146,3 +146,16 @@ def test_corrections_are_overridden_by_our_own_abbreviations() -> None:
     merged = merge_slang({"eww": "ngewe"})
     assert merged["eww"] == "ih"
     assert all(merged[k] == v for k, v in own.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("murid SMP ning Sindang", "murid smp di sindang"),  # a school, not "sampai"
+        ("pelajar SMA tawuran", "pelajar sma tawuran"),  # not "sama"
+        ("berisik smp subuh", "berisik sampai subuh"),  # chat for "sampai" stays so
+        ("sy sma temen", "saya sama teman"),
+    ],
+)
+def test_a_key_in_capitals_matches_only_a_token_in_capitals(text: str, expected: str) -> None:
+    assert normalise_fast(text, merge_slang({"smp": "sampai", "sma": "sama"})) == expected
