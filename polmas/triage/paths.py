@@ -49,6 +49,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev32",
         "category_dev33",
         "category_dev36",
+        "category_dev39",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff
@@ -63,7 +64,7 @@ as public order, questions about the law as ``lainnya``; docs/triage/category-ro
 dev37: learnt, it costs darurat recall on the others (nuisances going on "now" taught as not
 urgent; docs/triage/category-rounds-36-37.md). dev38 (people in crisis, body and mind):
 learnt, it lowers the others' category and urgency and loses three of their emergencies
-(docs/triage/category-rounds-38.md). All by leave-one-file-out."""
+(docs/triage/category-rounds-38-39.md). All by leave-one-file-out."""
 DEVELOPMENT_FILES = SEED_LABEL_FILES + DEVELOPMENT_ONLY_FILES
 """Every labelled file the rules are checked on (never the held-out files)."""
 REPO_ROOT = PACKAGE_DIR.parent.parent
