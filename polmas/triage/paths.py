@@ -70,7 +70,7 @@ as public order, questions about the law as ``lainnya``; docs/triage/category-ro
 dev37: learnt, it costs darurat recall on the others (nuisances going on "now" taught as not
 urgent; docs/triage/category-rounds-36-37.md). dev38 (people in crisis, body and mind):
 learnt, it lowers the others' category and urgency and loses three of their emergencies
-(docs/triage/category-rounds-38-39.md). dev40 (crowds and clashes): learnt, it loses three of
+(docs/triage/category-rounds-38-40.md). dev40 (crowds and clashes): learnt, it loses three of
 the others' emergencies for 15 fewer false alarms (the same file). All by leave-one-file-out."""
 DEVELOPMENT_FILES = SEED_LABEL_FILES + DEVELOPMENT_ONLY_FILES
 """Every labelled file the rules are checked on (never the held-out files)."""
