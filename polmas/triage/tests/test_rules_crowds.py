@@ -4,15 +4,11 @@ emergency. On the rules alone."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from polmas.triage.pipeline import TriageResult, analyse_many
-
-
-def rules(text: str, directory: Path) -> TriageResult:
-    return analyse_many([text], directory=directory)[0]
+from polmas.triage.pipeline import TriageResult
 
 
 @pytest.mark.parametrize(
@@ -26,19 +22,21 @@ def rules(text: str, directory: Path) -> TriageResult:
         "admin grup sering posting ajakan nyerang desa tetangga dan foto2 sajam",
     ],
 )
-def test_a_clash_between_villages_is_a_conflict_between_groups(text: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).category == "konflik_sara"
+def test_a_clash_between_villages_is_a_conflict_between_groups(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).category == "konflik_sara"
 
 
-def test_youths_fighting_with_weapons_stay_a_crime(rules_only: Path) -> None:
+def test_youths_fighting_with_weapons_stay_a_crime(by_rules: Callable[[str], TriageResult]) -> None:
     """The guide: "tawuran with weapons" is kriminalitas, even with a neighbouring village."""
     text = "bocah2 blok lor karo bocah desa sebelah janjian tawuran bengi kien ning tanggul"
-    assert rules(text, rules_only).category == "kriminalitas"
+    assert by_rules(text).category == "kriminalitas"
 
 
-def test_kicking_shop_doors_now_is_darurat(rules_only: Path) -> None:
+def test_kicking_shop_doors_now_is_darurat(by_rules: Callable[[str], TriageResult]) -> None:
     text = "saiki wong-wong wis mulai nyoreti lan nendangi rolling door toko-toko ning pasar"
-    assert rules(text, rules_only).urgency == "darurat"
+    assert by_rules(text).urgency == "darurat"
 
 
 @pytest.mark.parametrize(
@@ -54,5 +52,7 @@ def test_kicking_shop_doors_now_is_darurat(rules_only: Path) -> None:
         "video sing jare wong Bangodua ngobong masjid kuwen palsu, sing diobong gudang jerami",
     ],
 )
-def test_a_clash_over_or_denied_is_not_darurat(text: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).urgency != "darurat"
+def test_a_clash_over_or_denied_is_not_darurat(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency != "darurat"

@@ -5,15 +5,11 @@ alone (the ``rules_only`` artifacts); the shipped triage also mixes in the seed-
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from polmas.triage.pipeline import TriageResult, analyse_many
-
-
-def rules(text: str, directory: Path) -> TriageResult:
-    return analyse_many([text], directory=directory)[0]
+from polmas.triage.pipeline import TriageResult
 
 
 @pytest.mark.parametrize(
@@ -105,8 +101,10 @@ def rules(text: str, directory: Path) -> TriageResult:
         ("BLT ning desa isun durung cair wis telung sasi", "non_kepolisian"),
     ],
 )
-def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).category == category
+def test_combos_and_taxonomy(
+    text: str, category: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).category == category
 
 
 @pytest.mark.parametrize(
@@ -247,8 +245,8 @@ def test_combos_and_taxonomy(text: str, category: str, rules_only: Path) -> None
         ("wong sadesa pada ngumpul ning masjid, emosi, arep nggoleti pelakune", "darurat"),
     ],
 )
-def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).urgency == urgency
+def test_urgency_rules(text: str, urgency: str, by_rules: Callable[[str], TriageResult]) -> None:
+    assert by_rules(text).urgency == urgency
 
 
 @pytest.mark.parametrize(
@@ -290,8 +288,8 @@ def test_urgency_rules(text: str, urgency: str, rules_only: Path) -> None:
         "motor sy dicuri kemarin, katanya polisi masih mencari pelakunya",
     ],
 )
-def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).urgency != "darurat"
+def test_false_alarms_are_not_darurat(text: str, by_rules: Callable[[str], TriageResult]) -> None:
+    assert by_rules(text).urgency != "darurat"
 
 
 @pytest.mark.parametrize(
@@ -356,8 +354,10 @@ def test_false_alarms_are_not_darurat(text: str, rules_only: Path) -> None:
         ("maling lagi nyongkel jendela umah tangga isun", "darurat"),
     ],
 )
-def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_only: Path) -> None:
-    assert rules(text, rules_only).urgency == urgency
+def test_false_friends_no_longer_set_the_urgency(
+    text: str, urgency: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency == urgency
 
 
 @pytest.mark.parametrize(
@@ -370,9 +370,9 @@ def test_false_friends_no_longer_set_the_urgency(text: str, urgency: str, rules_
     ],
 )
 def test_a_darurat_message_is_never_only_for_another_agency(
-    text: str, category: str, urgency: str, rules_only: Path
+    text: str, category: str, urgency: str, by_rules: Callable[[str], TriageResult]
 ) -> None:
-    result = rules(text, rules_only)
+    result = by_rules(text)
     assert (result.category, result.urgency) == (category, urgency)
 
 
@@ -392,6 +392,6 @@ def test_a_darurat_message_is_never_only_for_another_agency(
     ],
 )
 def test_a_retraction_of_an_earlier_alarm_is_rendah(
-    text: str, urgency: str, rules_only: Path
+    text: str, urgency: str, by_rules: Callable[[str], TriageResult]
 ) -> None:
-    assert rules(text, rules_only).urgency == urgency
+    assert by_rules(text).urgency == urgency

@@ -4,15 +4,11 @@ threat, a poisoning, and the welfare matters beside them that are not emergencie
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from polmas.triage.pipeline import analyse_many
-
-
-def urgency(text: str, directory: Path) -> str:
-    return analyse_many([text], directory=directory)[0].urgency
+from polmas.triage.pipeline import TriageResult
 
 
 @pytest.mark.parametrize(
@@ -37,8 +33,10 @@ def urgency(text: str, directory: Path) -> str:
         "warga geus ngumpul rek nyampeurkeun imah pelaku, ambek pisan",
     ],
 )
-def test_a_person_in_danger_now_is_darurat(text: str, rules_only: Path) -> None:
-    assert urgency(text, rules_only) == "darurat"
+def test_a_person_in_danger_now_is_darurat(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency == "darurat"
 
 
 @pytest.mark.parametrize(
@@ -55,5 +53,7 @@ def test_a_person_in_danger_now_is_darurat(text: str, rules_only: Path) -> None:
         "warga pada ngumpul mendatangi rumah duka almarhum pak RT",
     ],
 )
-def test_welfare_matters_and_denials_are_not_darurat(text: str, rules_only: Path) -> None:
-    assert urgency(text, rules_only) != "darurat"
+def test_welfare_matters_and_denials_are_not_darurat(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency != "darurat"

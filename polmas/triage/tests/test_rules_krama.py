@@ -4,15 +4,11 @@ krama word of the past must calm like its everyday twin. On the rules alone."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
-from polmas.triage.pipeline import analyse_many
-
-
-def urgency(text: str, directory: Path) -> str:
-    return analyse_many([text], directory=directory)[0].urgency
+from polmas.triage.pipeline import TriageResult
 
 
 @pytest.mark.parametrize(
@@ -36,8 +32,10 @@ def urgency(text: str, directory: Path) -> str:
         "Mohon maaf Bapak, perahu kami terbalik, satu nelayan belum ditemukan",
     ],
 )
-def test_a_polite_message_of_a_danger_now_is_darurat(text: str, rules_only: Path) -> None:
-    assert urgency(text, rules_only) == "darurat"
+def test_a_polite_message_of_a_danger_now_is_darurat(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency == "darurat"
 
 
 @pytest.mark.parametrize(
@@ -51,5 +49,7 @@ def test_a_polite_message_of_a_danger_now_is_darurat(text: str, rules_only: Path
         "Pa, aya nu maling gabah nu nembe dipanen, 20 karung leungit tadi peuting",
     ],
 )
-def test_a_polite_message_of_a_danger_over_is_not_darurat(text: str, rules_only: Path) -> None:
-    assert urgency(text, rules_only) != "darurat"
+def test_a_polite_message_of_a_danger_over_is_not_darurat(
+    text: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency != "darurat"
