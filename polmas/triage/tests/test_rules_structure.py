@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from polmas.triage.keyword_index import PREFIXES, WORD_RE, KeywordIndex
 from polmas.triage.paths import RULES_FILE
 from polmas.triage.rules import (
     RuleSet,
@@ -158,3 +161,55 @@ def test_darurat_category_moves_only_darurat_and_names_known_categories(tmp_path
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValueError, match="unknown categories in darurat_category"):
         RuleSet.from_file(broken)
+
+
+def _any_hit_lists(data: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    """The keyword lists of the rules file where one word found is as good as several: every
+    urgency list and word group, the combos' groups, courtesy and story words. Not a category's
+    ``strong``/``keywords``, where each word found adds its points, and not ``negations``, which
+    are whole words compared as they are, outside the keyword index."""
+    for key, value in data["urgency"].items():
+        if key.endswith("_combos"):
+            for number, groups in enumerate(value):
+                for place, group in enumerate(groups):
+                    yield f"urgency.{key}[{number}][{place}]", group
+        elif isinstance(value, list) and key != "negations" and not key.endswith("categories"):
+            yield f"urgency.{key}", value
+    for number, combo in enumerate(data["combos"]):
+        for place, group in enumerate(combo["all"]):
+            yield f"combos[{number}][{place}]", group
+    for section, keys in (("courtesy", ("thanks", "reports")), ("stories", ("words",))):
+        for key in keys:
+            yield f"{section}.{key}", data[section].get(key, [])
+    yield "stories.interruptions", data["stories"].get("interruptions", [])
+
+
+def _forms(keyword: str) -> list[str]:
+    """Texts a keyword can match: an exact word itself; a phrase with any ending; an open word
+    after every prefix, with and without an ending."""
+    if keyword.startswith("="):
+        return [keyword[1:]]
+    if WORD_RE.fullmatch(keyword) is None:
+        return [keyword, keyword + "zq"]
+    return [prefix + keyword + end for prefix in PREFIXES for end in ("", "zq")]
+
+
+def test_no_word_of_an_any_hit_list_is_already_matched_by_another_of_its_list() -> None:
+    # "dipatuk ular" beside "dipatuk ula": wherever the first matches, the second does too, so
+    # the first changes no decision and only costs the index an entry. (In a category's lists
+    # such a pair is a weight: both words add their points.)
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    covered = []
+    for name, words in _any_hit_lists(data):
+        index = KeywordIndex.build(set(words))
+        for word in words:
+            if all(index.hits((form,)) - {word} for form in _forms(word)):
+                covered.append(f"{name}: {word}")
+    assert covered == []
+
+
+def test_the_covered_word_check_finds_a_covered_word() -> None:
+    index = KeywordIndex.build({"dipatuk ula", "dipatuk ular", "=api", "kebakaran"})
+    assert all(index.hits((form,)) - {"dipatuk ular"} for form in _forms("dipatuk ular"))
+    assert not all(index.hits((form,)) - {"kebakaran"} for form in _forms("kebakaran"))
+    assert not all(index.hits((form,)) - {"=api"} for form in _forms("=api"))
