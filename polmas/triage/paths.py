@@ -50,6 +50,7 @@ SEED_LABEL_FILES = tuple(
         "category_dev33",
         "category_dev36",
         "category_dev39",
+        "category_dev41",
     )
 )
 """Labelled messages (category and urgency) that ``triage train`` learns from before any staff
