@@ -28,6 +28,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 MEMO_LIMIT = 50_000
 """Tokens a normal-form memo of a :class:`SlangTable` holds before it is emptied."""
 _INNER_DIGIT_RE = re.compile(r"[^\W\d_]\d[^\W\d_]")
+_DOUBLED_RE = re.compile(r"([^\W\d_]*[aiueo][^\W\d_]*)2([^\W\d_]*)")
+_DOUBLED_ENDINGS = frozenset({"", "an", "nya", "ne", "na", "e", "in", "ku", "mu", "ane"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,22 @@ def normalise_token(token: str, slang: dict[str, str]) -> str:
         if double in slang:
             return slang[double]
         low = _REPEAT3_RE.sub(r"\1", low)
-    return slang.get(low, low)
+    if low in slang:
+        return slang[low]
+    return _undoubled(low, slang) or low
+
+
+def _undoubled(token: str, slang: dict[str, str]) -> str | None:
+    """A word doubled with a ``2`` (chat for ``X-X``, ``X-Xan``) as its two halves, each looked
+    up in ``slang``: ``dorong2an`` -> ``dorong dorongan``, ``temen2nya`` -> ``teman temannya``,
+    as the dictionary itself writes ``lempar2`` -> ``lempar lempar``. None for anything else: a
+    stem of fewer than 3 letters or without a vowel (``rt2``, ``tps2``: a number), or an ending
+    that is not a suffix."""
+    match = _DOUBLED_RE.fullmatch(token)
+    if match is None or len(match[1]) < 3 or match[2] not in _DOUBLED_ENDINGS:
+        return None
+    stem, whole = match[1], match[1] + match[2]
+    return f"{slang.get(stem, stem)} {slang.get(whole, whole)}"
 
 
 def normalise(text: str, slang: dict[str, str] | None = None) -> NormalisedText:

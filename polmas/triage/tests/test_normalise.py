@@ -120,8 +120,8 @@ def test_normalisation_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     module = importlib.import_module("polmas.triage.normalise")  # the package exports a function
     monkeypatch.setattr(module, "MEMO_LIMIT", 10)
     table = SlangTable({"gak": "tidak"}, frozenset(), frozenset())
-    for i in range(100):
-        assert normalise_fast(f"gak kata{i}", table) == f"tidak kata{i}"
+    for i in range(100):  # "kata2" would be "kata kata" (a doubled word): the number comes first
+        assert normalise_fast(f"gak {i}kata", table) == f"tidak {i}kata"
         assert len(table.memo) <= 10
 
 
@@ -159,3 +159,28 @@ def test_corrections_are_overridden_by_our_own_abbreviations() -> None:
 )
 def test_a_key_in_capitals_matches_only_a_token_in_capitals(text: str, expected: str) -> None:
     assert normalise_fast(text, merge_slang({"smp": "sampai", "sma": "sama"})) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("udh dorong2an", "sudah dorong dorongan"),  # chat for "dorong-dorongan"
+        ("temen2nya dateng", "teman temannya dateng"),  # each half through the dictionary
+        ("kanca2ne teka", "kanca kancane teka"),  # a Dermayon ending
+        ("lempar2 botol", "lempar lempar botol"),  # the dictionary's own entry still wins
+        ("tps2 rt2 ng2", "tps2 rt2 ng2"),  # no vowel or too short: a number, not a word
+        ("rumah2xyz", "rumah2xyz"),  # not a suffix
+    ],
+)
+def test_a_word_doubled_with_a_two_is_written_out(text: str, expected: str) -> None:
+    slang = merge_slang({"lempar2": "lempar lempar", "temen": "teman", "temennya": "temannya"})
+    slang |= {"udh": "sudah"}
+    assert normalise_fast(text, slang) == expected
+
+
+def test_a_doubled_word_maps_back_to_its_original_token() -> None:
+    text = "skrg dorong2an di TPS"
+    result = normalise(text, merge_slang({}))
+    start = result.text.index("dorongan")
+    o_start, o_end = result.to_original(start, start + len("dorongan"))
+    assert text[o_start:o_end] == "dorong2an"
