@@ -4,9 +4,11 @@ Steps per token: an exact match of a key in capitals (``SMP``, a school, stays `
 chat ``smp`` is "sampai"), then lower-case, collapse runs of three or more equal letters, replace
 digits used as letters (``s4y4`` -> ``saya``), then look the token up in the slang dictionary
 (``new_kamusalay.csv`` shipped as ``artifacts/slang.json``, its wrong entries corrected by
-``rules/slang_fixes.json``, and our own ``rules/abbreviations.json``, which wins). The original
-text is kept and every normalised token records the span of the original token it came from, so
-spans found in the normalised text can be mapped back with :meth:`NormalisedText.to_original`.
+``rules/slang_fixes.json``, and our own ``rules/abbreviations.json``, which wins), and write out
+a word doubled with a ``2`` that the dictionary lacks (``dorong2an`` -> ``dorong dorongan``).
+The original text is kept and every normalised token records the span of the original token it
+came from, so spans found in the normalised text can be mapped back with
+:meth:`NormalisedText.to_original`.
 """
 
 from __future__ import annotations

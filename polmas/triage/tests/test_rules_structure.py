@@ -178,10 +178,12 @@ def _any_hit_lists(data: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
     for number, combo in enumerate(data["combos"]):
         for place, group in enumerate(combo["all"]):
             yield f"combos[{number}][{place}]", group
-    for section, keys in (("courtesy", ("thanks", "reports")), ("stories", ("words",))):
+    for section, keys in (
+        ("courtesy", ("thanks", "reports")),
+        ("stories", ("words", "interruptions")),
+    ):
         for key in keys:
             yield f"{section}.{key}", data[section].get(key, [])
-    yield "stories.interruptions", data["stories"].get("interruptions", [])
 
 
 def _forms(keyword: str) -> list[str]:
