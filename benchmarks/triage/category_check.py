@@ -5,6 +5,9 @@
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --seed-cv  # see below
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3
     PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --misses dev3 --seed-cv
+    PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --seed-cv --totals
+    PYTHONPATH=. .venv/bin/python benchmarks/triage/category_check.py --seed-cv --totals \
+        --extra NEW.jsonl [--extra-learnt]
 
 Development files: the seed labels of ``paths.SEED_LABEL_FILES`` (``messages.jsonl`` is
 ``self``, ``category_devN.jsonl`` is ``devN``), then ``paths.DEVELOPMENT_ONLY_FILES``, which the
@@ -35,6 +38,12 @@ reads their messages, and no model is trained on them):
 one, for each of them, beside the rules alone: the honest estimate of what the seed labels add,
 since the shipped model has seen them all. With ``--misses FILE`` it lists that file's misses
 under the model of the others (the shipped triage has learnt every development message).
+``--totals`` prints, instead of the table, the exact counts summed over the files (messages,
+right categories and urgencies, darurat caught of labelled, false alarms): the
+leave-one-file-out figures of docs/triage/category-rounds-*.md. ``--extra`` adds labelled files
+not yet listed in ``paths`` (a new development file before it is decided), scored like the
+development-only files; with ``--extra-learnt`` they join the seed labels and are left out in
+turn. The decision between the two is the one the rounds record.
 """
 
 from __future__ import annotations
@@ -52,7 +61,14 @@ from polmas.triage.normalise import slang_dictionary
 from polmas.triage.paths import DEVELOPMENT_FILES, SEED_LABEL_FILES, artifacts_dir
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
-from polmas.triage.training.fixtures import fixture_metrics, held_out_files, rules_only_artifacts
+from polmas.triage.training.fixtures import (
+    HELD_OUT_DIR,
+    fixture_metrics,
+    held_out_files,
+    label_counts,
+    load_fixtures,
+    rules_only_artifacts,
+)
 
 
 def short_name(path: Path) -> str:
@@ -132,6 +148,27 @@ def seed_cv() -> None:
                 print(row(f"{name} +seed", fixture_metrics(path, directory=seeded)))
 
 
+def seed_cv_totals(extra: list[Path], learnt: bool) -> dict[str, int]:
+    """Leave one development file out, the counts summed: every seed file (and each ``extra``
+    file when ``learnt``) is scored by a model of the other seed files, every other file by a
+    model of all of them."""
+    seeds = dict(SEED) | ({short_name(p): p for p in extra} if learnt else {})
+    files = DEVELOPMENT | {short_name(p): p for p in extra}
+    totals: Counter[str] = Counter()
+    for name, path in files.items():
+        with artifacts_copy([p for n, p in seeds.items() if n != name]) as seeded:
+            totals.update(label_counts(load_fixtures(path), seeded))
+    return dict(totals)
+
+
+def print_totals(c: dict[str, int], n_files: int) -> None:
+    print(
+        f"{n_files} files, {c['messages']} messages: category {c['category_right']}, "
+        f"urgency {c['urgency_right']}, darurat caught {c['darurat_caught']} of "
+        f"{c['darurat_gold']}, false alarms {c['darurat_flagged'] - c['darurat_caught']}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -144,7 +181,24 @@ def main() -> int:
     parser.add_argument(
         "--seed-cv", action="store_true", help="leave-one-file-out over the development files"
     )
+    parser.add_argument(
+        "--totals", action="store_true", help="with --seed-cv: exact counts summed over the files"
+    )
+    parser.add_argument(
+        "--extra", type=Path, nargs="+", default=[], help="with --seed-cv --totals: more files"
+    )
+    parser.add_argument(
+        "--extra-learnt", action="store_true", help="the --extra files join the seed labels"
+    )
     args = parser.parse_args()
+    held_out = HELD_OUT_DIR.resolve()
+    if any(held_out in path.resolve().parents for path in args.extra):
+        print("a held-out file is never a development file", file=sys.stderr)
+        return 2
+    if args.seed_cv and args.totals:
+        totals = seed_cv_totals(args.extra, args.extra_learnt)
+        print_totals(totals, len(DEVELOPMENT) + len(args.extra))
+        return 0
     if args.misses and args.seed_cv:  # the file's misses under a model of the others
         with model_of_the_others(args.misses) as seeded:
             misses(FILES[args.misses], seeded)
