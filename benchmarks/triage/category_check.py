@@ -97,9 +97,9 @@ def artifacts_copy(label_files: list[Path] | None) -> Iterator[Path]:
         yield copy
 
 
-def model_of_the_others(name: str) -> AbstractContextManager[Path]:
+def model_of_the_others(name: str, seeds: dict[str, Path] = SEED) -> AbstractContextManager[Path]:
     """Artifacts whose corrections model is trained on every seed label file but ``name``."""
-    return artifacts_copy([p for n, p in SEED.items() if n != name])
+    return artifacts_copy([p for n, p in seeds.items() if n != name])
 
 
 def misses(path: Path, directory: Path | None = None) -> None:
@@ -156,7 +156,7 @@ def seed_cv_totals(extra: list[Path], learnt: bool) -> dict[str, int]:
     files = DEVELOPMENT | {short_name(p): p for p in extra}
     totals: Counter[str] = Counter()
     for name, path in files.items():
-        with artifacts_copy([p for n, p in seeds.items() if n != name]) as seeded:
+        with model_of_the_others(name, seeds) as seeded:
             totals.update(label_counts(load_fixtures(path), seeded))
     return dict(totals)
 
@@ -191,6 +191,8 @@ def main() -> int:
         "--extra-learnt", action="store_true", help="the --extra files join the seed labels"
     )
     args = parser.parse_args()
+    if (args.extra or args.extra_learnt) and not (args.seed_cv and args.totals):
+        parser.error("--extra and --extra-learnt go with --seed-cv --totals")
     held_out = HELD_OUT_DIR.resolve()
     if any(held_out in path.resolve().parents for path in args.extra):
         print("a held-out file is never a development file", file=sys.stderr)
