@@ -24,6 +24,7 @@ from pathlib import Path
 from polmas.triage.keyword_index import WORD_RE, open_keywords
 from polmas.triage.normalise import normalise_fast, slang_dictionary
 from polmas.triage.paths import RULES_FILE, SEED_LABEL_FILES, shared_data_dir
+from polmas.triage.rules_file import read_rules
 from polmas.triage.training.data import load_emot, load_hate, load_nusax, load_smsa
 
 
@@ -41,7 +42,7 @@ def training_texts(data: Path) -> list[str]:
 
 def rule_keywords() -> dict[str, set[str]]:
     """Every keyword of the rules file -> the lists it is in (category, combo or urgency)."""
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     where: dict[str, set[str]] = defaultdict(set)
     for category, spec in data["categories"].items():
         for keyword in spec["strong"] + spec["keywords"]:

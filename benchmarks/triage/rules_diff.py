@@ -26,7 +26,7 @@ from pathlib import Path
 
 from polmas.triage.paths import DEVELOPMENT_FILES, RULES_FILE
 from polmas.triage.pipeline import analyse_many, get_models
-from polmas.triage.rules import RuleSet
+from polmas.triage.ruleset import RuleSet
 from polmas.triage.training.fixtures import HELD_OUT_DIR, rules_only_artifacts
 
 

@@ -13,7 +13,7 @@ from polmas.triage.gazetteer import Gazetteer, Place, default_gazetteer
 from polmas.triage.normalise import NormalisedText, normalise
 from polmas.triage.pii import PiiSpan, find_pii, mask_pii
 from polmas.triage.places import Location, find_places
-from polmas.triage.rules import CATEGORIES, URGENCIES
+from polmas.triage.ruleset import CATEGORIES, URGENCIES
 
 if TYPE_CHECKING:
     from polmas.triage.pipeline import TriageResult

@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from polmas.triage.linear import FloatArray, LinearHeads
-from polmas.triage.rules import CATEGORIES, URGENCIES, RuleSet, best_category
+from polmas.triage.rules import best_category
+from polmas.triage.ruleset import CATEGORIES, URGENCIES, RuleSet
 
 RULE_SCALE = 1.5
 MODEL_SCALE = 4.0

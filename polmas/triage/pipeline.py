@@ -25,10 +25,8 @@ from polmas.triage.paths import artifacts_dir
 from polmas.triage.pii import PiiSpan, find_pii, mask_pii
 from polmas.triage.places import Location, find_places
 from polmas.triage.rules import (
-    RuleSet,
     best_category,
     category_scores,
-    default_rules,
     fold_accents,
     keyword_hits,
     negated_keywords,
@@ -36,6 +34,7 @@ from polmas.triage.rules import (
     urgency_for,
     without_courtesy,
 )
+from polmas.triage.ruleset import RuleSet, default_rules
 from polmas.triage.stack import Stack
 from polmas.triage.training.data import HATE_TARGETS
 

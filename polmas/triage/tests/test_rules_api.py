@@ -161,9 +161,10 @@ def test_phrases_are_found_in_one_text_never_across_the_two() -> None:
 def test_a_word_is_strong_or_a_keyword_of_a_category_never_both(tmp_path: Path) -> None:
     """Listed twice, a word would count 2 + 1 points without anyone choosing 3."""
     from polmas.triage.paths import RULES_FILE
-    from polmas.triage.rules import RuleSet
+    from polmas.triage.rules_file import read_rules
+    from polmas.triage.ruleset import RuleSet
 
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     data["categories"]["narkoba"]["keywords"].append(data["categories"]["narkoba"]["strong"][0])
     broken = tmp_path / "rules.json"
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -16,19 +16,19 @@ import pytest
 from polmas.triage.keyword_index import PREFIXES, WORD_RE, KeywordIndex
 from polmas.triage.paths import RULES_FILE
 from polmas.triage.rules import (
-    RuleSet,
     category_scores,
-    default_rules,
     fold_accents,
     keyword_hits,
     settled_category,
     urgency_for,
     without_courtesy,
 )
+from polmas.triage.rules_file import read_rules
+from polmas.triage.ruleset import RuleSet, default_rules
 
 
 def test_a_combo_needs_every_group_and_unknown_categories_are_refused(tmp_path: Path) -> None:
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     data["combos"] = [{"category": "hoaks", "points": 5, "all": [["bener"], ["=jare"]]}]
     path = tmp_path / "rules.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -109,7 +109,7 @@ def test_indexed_category_points_equal_the_plain_sums() -> None:
 
 
 def test_a_combo_without_groups_is_refused(tmp_path: Path) -> None:
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     data["combos"] = [{"category": "hoaks", "points": 5, "all": []}]
     path = tmp_path / "rules.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -121,11 +121,7 @@ def test_accents_are_folded_before_matching_and_no_keyword_carries_one() -> None
     assert fold_accents("manéh éta ditéang kèné") == "maneh eta diteang kene"
     rules = default_rules()
     assert "ngagantung maneh" in keyword_hits((fold_accents("ngagantung manéh"),), rules)
-    accented = [
-        kw
-        for kw in _strings(json.loads(RULES_FILE.read_text(encoding="utf-8")))
-        if fold_accents(kw) != kw
-    ]
+    accented = [kw for kw in _strings(read_rules(RULES_FILE)) if fold_accents(kw) != kw]
     assert accented == []  # a keyword with an accent could never match a folded text
 
 
@@ -155,7 +151,7 @@ def test_darurat_category_moves_only_darurat_and_names_known_categories(tmp_path
     assert settled_category("non_kepolisian", "darurat", rules_set) == "lainnya"
     assert settled_category("non_kepolisian", "rendah", rules_set) == "non_kepolisian"
     assert settled_category("kriminalitas", "darurat", rules_set) == "kriminalitas"
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     data["urgency"]["darurat_category"] = {"non_kepolisian": "pemadam"}
     broken = tmp_path / "rules.json"
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -220,7 +216,7 @@ def test_no_word_of_an_any_hit_list_is_already_matched_by_another_of_its_list() 
     # "dipatuk ular" beside "dipatuk ula": wherever the first matches, the second does too, so
     # the first changes no decision and only costs the index an entry. (In a category's lists
     # such a pair is a weight: both words add their points.)
-    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data = read_rules(RULES_FILE)
     negations = frozenset(data["urgency"]["negations"])
     covered = [
         f"{name}: {word}"

@@ -27,7 +27,7 @@ from scipy import sparse
 
 from polmas.triage.features import featurise
 from polmas.triage.linear import Head, LinearHeads, prune_top_k
-from polmas.triage.rules import CATEGORIES, URGENCIES
+from polmas.triage.ruleset import CATEGORIES, URGENCIES
 from polmas.triage.training.fit import fit_multiclass
 
 KEEP_PER_COLUMN = 5_000
