@@ -1,0 +1,61 @@
+"""Rules of round 43 (when things happen): the time of a message decides its urgency. On the
+rules alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from polmas.triage.pipeline import TriageResult
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "lagi" of someone's own state (the owner is at work abroad), the break-in this morning
+        "rmh kosong tetangga dibobol td pagi, pintunya jebol, yg punya lagi di Malaysia",
+        # "lg" of the moment a thing was snatched, told of the afternoon before
+        "kalung ibu sy dijambret pas lg nunggu bus di Celeng kemarin sore",
+        # "lagi" of "again": the threat comes back, nobody is hurt now
+        "mantan suami sy datang lagi semalam, ngancam mau bunuh sy kalau lapor",
+        # a hit-and-run yesterday: the driver fled, the victim is in hospital
+        "ponakan sy ditabrak lari kemarin sore di pantura, pelakunya kabur ke arah Cirebon",
+        # a kiosk burnt down by someone last night; the fire is out now (Sundanese)
+        "kamari peuting warung di Gantar diduruk jelema, ayeuna geus pareum",
+    ],
+)
+def test_what_happened_before_is_tinggi(text: str, by_rules: Callable[[str], TriageResult]) -> None:
+    assert by_rules(text).urgency == "tinggi"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "urgency"),
+    [
+        # a girl pulled by the hand by a drunk man, now (Sundanese)
+        (
+            "aya budak awewe ditarik-tarik ku lalaki di pengkolan ayeuna, ceurik",
+            None,
+            "darurat",
+        ),
+        # a small child made to beg at the traffic lights by its family (Sundanese)
+        ("budak leutik dipaksa ngemis di lampu merah ku kolotna", "kdrt_perlindungan_anak", None),
+        # a planned attack on a prayer house
+        (
+            "jare mengko bengi ana wong pan ngrusak mushola anyar ning blok Kidul",
+            "konflik_sara",
+            None,
+        ),
+        # arson is a crime, not only a fire
+        ("kios pulsa di Haurgeulis diduruk ku jelema", "kriminalitas", None),
+    ],
+)
+def test_round_43_readings(
+    text: str,
+    category: str | None,
+    urgency: str | None,
+    by_rules: Callable[[str], TriageResult],
+) -> None:
+    result = by_rules(text)
+    assert category is None or result.category == category
+    assert urgency is None or result.urgency == urgency
