@@ -11,6 +11,7 @@ names, a round that added a word to one copy left the other behind.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def resolve_word_groups(data: dict[str, Any]) -> dict[str, Any]:
                 words += words_of(item[len(REFERENCE) :], path)
             else:
                 words.append(item)
-        repeated = sorted({word for word in words if words.count(word) > 1})
+        repeated = sorted(word for word, n in Counter(words).items() if n > 1)
         if repeated:
             raise ValueError(f"{where}: words listed twice: {repeated}")
         return words
