@@ -59,3 +59,24 @@ def test_round_43_readings(
     result = by_rules(text)
     assert category is None or result.category == category
     assert urgency is None or result.urgency == urgency
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        # a body found in the river: serious, but nobody's life is at risk any more
+        ("ada mayat ngambang di kali dekat jembatan, warga udh pada ngumpul", "tinggi"),
+        # bruised last night by her husband, safe at her mother's now
+        ("sy dipukul suami semalem sampai memar, skrg sy di rumah ibu", "tinggi"),
+        # the word KDRT in a question about a slow report
+        ("laporan KDRT adik sy di polsek sudah sebulan, kapan ada kabar", "normal"),
+        # a dead mother still on the aid list: a matter for the social office
+        ("ibu sy sudah meninggal tp namanya masih ada di daftar bansos", "rendah"),
+        # a "sweeping" of food stalls announced on a leaflet: a threat, not yet an act
+        ("ada selebaran ormas mau sweeping warung makan siang hari pas puasa", "tinggi"),
+    ],
+)
+def test_words_that_tell_of_harm_done_are_not_darurat_alone(
+    text: str, urgency: str, by_rules: Callable[[str], TriageResult]
+) -> None:
+    assert by_rules(text).urgency == urgency
