@@ -62,7 +62,7 @@ from polmas.triage.paths import DEVELOPMENT_FILES, SEED_LABEL_FILES, artifacts_d
 from polmas.triage.pipeline import analyse_many
 from polmas.triage.training.corrections import train_corrections
 from polmas.triage.training.fixtures import (
-    HELD_OUT_DIR,
+    any_held_out,
     fixture_metrics,
     held_out_files,
     label_counts,
@@ -193,8 +193,7 @@ def main() -> int:
     args = parser.parse_args()
     if (args.extra or args.extra_learnt) and not (args.seed_cv and args.totals):
         parser.error("--extra and --extra-learnt go with --seed-cv --totals")
-    held_out = HELD_OUT_DIR.resolve()
-    if any(held_out in path.resolve().parents for path in args.extra):
+    if any_held_out(args.extra):
         print("a held-out file is never a development file", file=sys.stderr)
         return 2
     if args.seed_cv and args.totals:

@@ -27,7 +27,7 @@ from pathlib import Path
 from polmas.triage.paths import DEVELOPMENT_FILES, RULES_FILE
 from polmas.triage.pipeline import analyse_many, get_models
 from polmas.triage.ruleset import RuleSet
-from polmas.triage.training.fixtures import HELD_OUT_DIR, rules_only_artifacts
+from polmas.triage.training.fixtures import any_held_out, rules_only_artifacts
 
 
 def rules_only_folder(rules_file: Path, folder: Path) -> Path:
@@ -92,8 +92,7 @@ def main() -> int:
     parser.add_argument("--files", type=Path, nargs="+", default=list(DEVELOPMENT_FILES))
     parser.add_argument("--show", action="store_true", help="list every changed message")
     args = parser.parse_args()
-    held_out = HELD_OUT_DIR.resolve()
-    if any(held_out in path.resolve().parents for path in args.files):
+    if any_held_out(args.files):
         print("the held-out files are never read message by message", file=sys.stderr)
         return 2
     total = Tally()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,13 @@ import pytest
 from polmas.triage.lexicon import load_lexicon
 from polmas.triage.linear import LinearHeads
 from polmas.triage.paths import (
+    DEVELOPMENT_FILES,
     SEED_LABEL_FILES,
     SEED_LABELS_DIR,
     artifacts_dir,
     shared_data_dir,
 )
-from polmas.triage.training.fixtures import fixture_metrics
+from polmas.triage.training.fixtures import any_held_out, fixture_metrics, held_out_files
 
 MANIFEST = json.loads((artifacts_dir() / "manifest.json").read_text(encoding="utf-8"))
 
@@ -119,7 +121,6 @@ def test_rules_keep_their_figures_on_the_development_sets(name: str) -> None:
 def test_no_held_out_message_is_a_seed_label() -> None:
     """The held-out files stay out of training: none of their texts (compared lower-cased, with
     spaces collapsed) is in a seed label file. Only the texts are compared, never scored."""
-    from polmas.triage.training.fixtures import held_out_files
 
     def texts(path: Path) -> set[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -130,3 +131,12 @@ def test_no_held_out_message_is_a_seed_label() -> None:
     seed = set().union(*(texts(path) for path in SEED_LABEL_FILES))
     for path in held_out:
         assert not texts(path) & seed, path.name
+
+
+def test_the_development_benchmarks_tell_a_held_out_file_from_a_development_file() -> None:
+    held_out = list(held_out_files().values())
+    assert not any_held_out(list(DEVELOPMENT_FILES))
+    assert any_held_out([*DEVELOPMENT_FILES[:2], held_out[0]])
+    # a path spelt another way (relative, through "..") is still the held-out file
+    roundabout = Path(os.path.relpath(held_out[0].parent / ".." / "fixtures" / held_out[0].name))
+    assert any_held_out([roundabout])

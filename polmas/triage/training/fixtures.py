@@ -25,6 +25,13 @@ def held_out_files() -> dict[str, Path]:
     return {p.stem.removeprefix("category_"): p for p in paths}
 
 
+def any_held_out(paths: list[Path]) -> bool:
+    """Whether one of ``paths`` is a held-out file (under ``HELD_OUT_DIR``): the development
+    benchmarks refuse them, since nobody reads their messages or learns from them."""
+    held_out = HELD_OUT_DIR.resolve()
+    return any(held_out in path.resolve().parents for path in paths)
+
+
 def load_fixtures(path: Path = FIXTURES) -> list[dict[str, str]]:
     """The labelled fixture messages."""
     with path.open(encoding="utf-8") as handle:
