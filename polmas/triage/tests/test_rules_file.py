@@ -12,28 +12,12 @@ import pytest
 from polmas.triage.paths import RULES_FILE
 from polmas.triage.rules_file import WORD_GROUPS, resolve_word_groups
 from polmas.triage.ruleset import RuleSet
+from polmas.triage.tests.rule_lists import rule_groups
 
 
 def _raw() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     return data
-
-
-def _rule_groups(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """Every word group of a rule: the combos' groups and the urgency word groups."""
-    groups = [
-        (f"combos[{n}][{p}]", group)
-        for n, combo in enumerate(data["combos"])
-        for p, group in enumerate(combo["all"])
-    ]
-    for key, value in data["urgency"].items():
-        if key.endswith("_combos"):
-            groups += [
-                (f"urgency.{key}[{n}][{p}]", group)
-                for n, rule in enumerate(value)
-                for p, group in enumerate(rule)
-            ]
-    return groups
 
 
 def test_a_word_added_to_a_named_group_reaches_every_rule_that_names_it(tmp_path: Path) -> None:
@@ -69,7 +53,7 @@ def test_a_repeated_word_group_is_written_once_and_named() -> None:
     data = _raw()
     resolved = resolve_word_groups(data)
     by_words: dict[frozenset[str], list[tuple[str, list[str]]]] = {}
-    for (name, raw), (_, words) in zip(_rule_groups(data), _rule_groups(resolved), strict=True):
+    for (name, raw), (_, words) in zip(rule_groups(data), rule_groups(resolved), strict=True):
         by_words.setdefault(frozenset(words), []).append((name, raw))
     copies = [
         [name for name, _ in places]

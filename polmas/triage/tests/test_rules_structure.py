@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,6 +23,7 @@ from polmas.triage.rules import (
 )
 from polmas.triage.rules_file import read_rules
 from polmas.triage.ruleset import RuleSet, default_rules
+from polmas.triage.tests.rule_lists import any_hit_lists
 
 
 def test_a_combo_needs_every_group_and_unknown_categories_are_refused(tmp_path: Path) -> None:
@@ -159,29 +158,6 @@ def test_darurat_category_moves_only_darurat_and_names_known_categories(tmp_path
         RuleSet.from_file(broken)
 
 
-def _any_hit_lists(data: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
-    """The keyword lists of the rules file where one word found is as good as several: every
-    urgency list and word group, the combos' groups, courtesy and story words. Not a category's
-    ``strong``/``keywords``, where each word found adds its points, and not ``negations``, which
-    are whole words compared as they are, outside the keyword index."""
-    for key, value in data["urgency"].items():
-        if key.endswith("_combos"):
-            for number, groups in enumerate(value):
-                for place, group in enumerate(groups):
-                    yield f"urgency.{key}[{number}][{place}]", group
-        elif isinstance(value, list) and key != "negations" and not key.endswith("categories"):
-            yield f"urgency.{key}", value
-    for number, combo in enumerate(data["combos"]):
-        for place, group in enumerate(combo["all"]):
-            yield f"combos[{number}][{place}]", group
-    for section, keys in (
-        ("courtesy", ("thanks", "reports")),
-        ("stories", ("words", "interruptions")),
-    ):
-        for key in keys:
-            yield f"{section}.{key}", data[section].get(key, [])
-
-
 def _forms(keyword: str) -> list[str]:
     """Texts a keyword can match: an exact word itself; a phrase with any ending; an open word
     after every prefix, with and without an ending."""
@@ -220,7 +196,7 @@ def test_no_word_of_an_any_hit_list_is_already_matched_by_another_of_its_list() 
     negations = frozenset(data["urgency"]["negations"])
     covered = [
         f"{name}: {word}"
-        for name, words in _any_hit_lists(data)
+        for name, words in any_hit_lists(data)
         for word in _covered(words, negations if name == "urgency.darurat" else frozenset())
     ]
     assert covered == []
