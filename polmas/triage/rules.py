@@ -44,13 +44,18 @@ def tells_a_story(found: frozenset[str], rules: RuleSet) -> bool:
 
 
 NEGATION_WINDOW = 3
-"""Words after a negation whose darurat keywords it cancels ("tidak ada yang luka")."""
+"""Words after a negation whose darurat keywords it cancels ("tidak ada yang luka"); a
+punctuation mark ends the window ("sikile bli bisa digerakaken, getihen": the blood is not
+negated)."""
+
+_WORD_OR_STOP = re.compile(r"[^\W_]+|[.,!?;:\n]", re.UNICODE)
 
 
 def _blank_after_negations(text: str, negations: frozenset[str]) -> str:
-    """``text`` with the ``NEGATION_WINDOW`` words after each negation replaced by ``_``; all
-    else, hyphens and punctuation included, stays as it was, so that a phrase
-    ("pukul-pukulan") is found in it exactly when it was found in ``text`` and not negated."""
+    """``text`` with the ``NEGATION_WINDOW`` words after each negation, up to the next
+    punctuation mark, replaced by ``_``; all else, hyphens and punctuation included, stays as it
+    was, so that a phrase ("pukul-pukulan") is found in it exactly when it was found in ``text``
+    and not negated."""
     quiet = 0
 
     def blank(match: re.Match[str]) -> str:
@@ -59,12 +64,15 @@ def _blank_after_negations(text: str, negations: frozenset[str]) -> str:
         if word in negations:
             quiet = NEGATION_WINDOW
             return word
-        if quiet:
-            quiet -= 1
-            return "_"
-        return word
+        if not quiet:
+            return word
+        if WORD_RE.fullmatch(word) is None:  # a punctuation mark ends the window
+            quiet = 0
+            return word
+        quiet -= 1
+        return "_"
 
-    return WORD_RE.sub(blank, text)
+    return _WORD_OR_STOP.sub(blank, text)
 
 
 def negated_keywords(
@@ -125,9 +133,11 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
 
     0. a retraction combo ("ternyata ..., maaf") and no `reports` or `calls` word: rendah;
-    1. a darurat keyword, a call for help with a word of "now", a darurat combo or an
+    1. a darurat keyword, a call for help with a word of "now" (not a call that asks for an
+       action, a `requests` verb: "tolong ditertibkan"), a darurat combo or an
        in-progress combo (a theft word with a word of now): darurat (recall first), unless a
-       calm combo holds (a question whether a rumour is true) or the message tells a story
+       calm combo holds (a question whether a rumour is true; not when a `calm_breaks` word says
+       the rumour came true: "sy kira hoaks, tapi barusan ...") or the message tells a story
        (:func:`tells_a_story`); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone,
@@ -152,10 +162,10 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
         found & rules.lasting_over
     )
     in_progress = any(all_of(groups, found) for groups in rules.progress_combos)
-    danger = lasting or in_progress or found & rules.darurat or (found & rules.calls and now)
-    if danger and not (
-        tells_a_story(found, rules) or any(all_of(g, found) for g in rules.calm_combos)
-    ):
+    call_now = bool(found & rules.calls and now) and found.isdisjoint(rules.requests)
+    danger = lasting or in_progress or found & rules.darurat or call_now
+    calm = any(all_of(g, found) for g in rules.calm_combos) and found.isdisjoint(rules.calm_breaks)
+    if danger and not (tells_a_story(found, rules) or calm):
         if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"
         return "darurat"

@@ -41,6 +41,21 @@ def all_of(groups: tuple[frozenset[str], ...], found: frozenset[str]) -> bool:
     return True
 
 
+URGENCY_WORD_LISTS = (
+    "calls",
+    "requests",
+    "rumour_came_true",
+    "now",
+    "past",
+    "ongoing",
+    "safe",
+    "found_again",
+    "others_missing",
+)
+"""The plain word lists of the rules file's ``urgency`` section (besides the darurat, tinggi and
+rendah words, the combos and the category lists)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Combo:
     """Points for a category when the message has a keyword of every group (e.g. a threat word
@@ -70,6 +85,10 @@ class RuleSet:
     combos: tuple[Combo, ...] = ()
     calls: frozenset[str] = frozenset()
     """A call for help ("tolong"): darurat only together with a `now` word."""
+    requests: frozenset[str] = frozenset()
+    """Verbs asking the police to deal with something ("ditertibkan", "ditegor", "dibubarin"):
+    with one of them, "tolong" asks for an action, not for help, and does not make darurat with
+    a `now` word (loud music going on now, "tolong ditertibkan")."""
     now: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     """Words that cancel a darurat keyword in the next `NEGATION_WINDOW` words."""
@@ -96,6 +115,9 @@ class RuleSet:
     calm_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together mean no present danger (a question whether a rumour is true):
     darurat keywords then do not count."""
+    calm_breaks: frozenset[str] = frozenset()
+    """Words that say a rumour came true ("sy kira hoaks", "isun kira guyon"): with one of them
+    a calm combo does not cancel the danger the message tells of next."""
     retraction_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together take back an earlier alarm ("ternyata" with "maaf" or "wis
     ketemu"): rendah before any other urgency rule, unless a `retraction_breaks` word is present."""
@@ -128,7 +150,8 @@ class RuleSet:
     combos_by_keyword: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     """keyword of a combo's first group -> the indices of those combos: only they can fire."""
     story_breaks: frozenset[str] = field(init=False, repr=False, compare=False)
-    """`calls` and `interruptions`: the words after which a story word no longer calms."""
+    """`calls`, `interruptions` and `calm_breaks` ("isun kira guyon": the joke came true): the
+    words after which a story word no longer calms."""
     retraction_breaks: frozenset[str] = field(init=False, repr=False, compare=False)
     """`reports` and `calls`: with one of them, a retraction combo does not make rendah."""
 
@@ -149,7 +172,7 @@ class RuleSet:
         # A frozen dataclass: derived fields are set once, here.
         object.__setattr__(self, "keyword_points", {k: tuple(v) for k, v in points.items()})
         object.__setattr__(self, "combos_by_keyword", {k: tuple(v) for k, v in by_keyword.items()})
-        object.__setattr__(self, "story_breaks", self.calls | self.interruptions)
+        object.__setattr__(self, "story_breaks", self.calls | self.interruptions | self.calm_breaks)
         object.__setattr__(self, "retraction_breaks", self.reports | self.calls)
 
     @classmethod
@@ -192,7 +215,7 @@ class RuleSet:
         for v in cats.values():
             every.update(v.get("strong", []), v.get("keywords", []))
         every.update(urg["darurat"], urg["tinggi"], urg["rendah"])
-        for key in ("calls", "now", "past", "ongoing", "safe", "found_again", "others_missing"):
+        for key in URGENCY_WORD_LISTS:
             every.update(urg.get(key, []))
         for combo in combos:
             every.update(*combo.groups)
@@ -208,6 +231,7 @@ class RuleSet:
             index=KeywordIndex.build(every),
             combos=combos,
             calls=frozenset(urg.get("calls", [])),
+            requests=frozenset(urg.get("requests", [])),
             now=frozenset(urg.get("now", [])),
             negations=frozenset(urg.get("negations", [])),
             past=frozenset(urg.get("past", [])),
@@ -217,6 +241,7 @@ class RuleSet:
             darurat_combos=darurat_combos,
             progress_combos=progress_combos,
             calm_combos=calm_combos,
+            calm_breaks=frozenset(urg.get("rumour_came_true", [])),
             retraction_combos=retraction_combos,
             courtesy=thanks,
             reports=reports,
