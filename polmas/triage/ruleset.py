@@ -116,8 +116,9 @@ class RuleSet:
     """Word groups that together mean no present danger (a question whether a rumour is true):
     darurat keywords then do not count."""
     calm_breaks: frozenset[str] = frozenset()
-    """Words that say a rumour came true ("sy kira hoaks", "isun kira guyon"): with one of them
-    a calm combo does not cancel the danger the message tells of next."""
+    """The rules file's ``rumour_came_true``: words that say a rumour or a joke turned out real
+    ("sy kira hoaks", "isun kira guyon"). With one of them a calm combo does not cancel the
+    danger the message tells of next, and a story word does not calm it (`story_breaks`)."""
     retraction_combos: tuple[tuple[frozenset[str], ...], ...] = ()
     """Word groups that together take back an earlier alarm ("ternyata" with "maaf" or "wis
     ketemu"): rendah before any other urgency rule, unless a `retraction_breaks` word is present."""
