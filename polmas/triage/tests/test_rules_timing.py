@@ -67,6 +67,10 @@ def test_round_43_categories(
         ("ibu sy sudah meninggal tp namanya masih ada di daftar bansos", "rendah"),
         # a "sweeping" of food stalls announced on a leaflet: a threat, not yet an act
         ("ada selebaran ormas mau sweeping warung makan siang hari pas puasa", "tinggi"),
+        # a bruise on a pupil's face, told by the teacher (round 45)
+        ("murid sy cerita dipukul bapak tirinya, ada lebam di pipinya", "tinggi"),
+        # a motorbike gang that meets at night and has not caused trouble (round 45)
+        ("geng motor sering ngumpul di pom bensin tiap malam minggu, warga resah", "normal"),
     ],
 )
 def test_words_that_tell_of_harm_done_are_not_darurat_alone(
