@@ -12,7 +12,7 @@ import pytest
 from polmas.triage.paths import RULES_FILE
 from polmas.triage.rules_file import WORD_GROUPS, resolve_word_groups
 from polmas.triage.ruleset import RuleSet
-from polmas.triage.tests.rule_lists import rule_groups
+from polmas.triage.tests.rule_lists import any_hit_lists
 
 
 def _raw() -> dict[str, Any]:
@@ -49,11 +49,12 @@ def test_the_committed_file_resolves_to_plain_word_lists() -> None:
 
 
 def test_a_repeated_word_group_is_written_once_and_named() -> None:
-    # two rules with the same words must name one group, so a new word cannot reach only one
+    # two keyword lists with the same words (rules' groups, urgency lists, courtesy and story
+    # words) must name one group, so a new word cannot reach only one
     data = _raw()
     resolved = resolve_word_groups(data)
     by_words: dict[frozenset[str], list[tuple[str, list[str]]]] = {}
-    for (name, raw), (_, words) in zip(rule_groups(data), rule_groups(resolved), strict=True):
+    for (name, raw), (_, words) in zip(any_hit_lists(data), any_hit_lists(resolved), strict=True):
         by_words.setdefault(frozenset(words), []).append((name, raw))
     copies = [
         [name for name, _ in places]
