@@ -129,6 +129,20 @@ def best_category(scores: dict[str, float], rules: RuleSet) -> str:
     return min(scores, key=lambda c: (-scores[c], order.get(c, 99)))
 
 
+def _call_for_help(found: frozenset[str], now: frozenset[str], rules: RuleSet) -> bool:
+    """A call word with a word of now, and no `requests` verb: "tolong, sekarang ada yang
+    tenggelam" calls for help, "tolong ditertibkan, musiknya sampai sekarang" asks for an
+    action."""
+    return bool(now and found & rules.calls) and found.isdisjoint(rules.requests)
+
+
+def calmed(found: frozenset[str], rules: RuleSet) -> bool:
+    """A calm combo holds (a question whether a rumour is true, thanks for a quick response)
+    and no `calm_breaks` phrase says the rumour came true ("sy kira hoaks, tapi barusan ...").
+    Asked only of a message with a danger, like :func:`tells_a_story`."""
+    return found.isdisjoint(rules.calm_breaks) and any(all_of(g, found) for g in rules.calm_combos)
+
+
 def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     """Urgency, first rule that holds (pass ``found`` without :func:`negated_keywords`):
 
@@ -136,8 +150,8 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
     1. a darurat keyword, a call for help with a word of "now" (not a call that asks for an
        action, a `requests` verb: "tolong ditertibkan"), a darurat combo or an
        in-progress combo (a theft word with a word of now): darurat (recall first), unless a
-       calm combo holds (a question whether a rumour is true; not when a `calm_breaks` word says
-       the rumour came true: "sy kira hoaks, tapi barusan ...") or the message tells a story
+       calm combo holds (:func:`calmed`: a question whether a rumour is true, unless a
+       `calm_breaks` word says the rumour came true) or the message tells a story
        (:func:`tells_a_story`); or
        tinggi when the message tells of the past, a habit or a threat for later and of nothing
        going on now, except for a darurat combo (a child taken this afternoon is still gone,
@@ -162,10 +176,8 @@ def urgency_for(found: frozenset[str], category: str, rules: RuleSet) -> str:
         found & rules.lasting_over
     )
     in_progress = any(all_of(groups, found) for groups in rules.progress_combos)
-    call_now = bool(found & rules.calls and now) and found.isdisjoint(rules.requests)
-    danger = lasting or in_progress or found & rules.darurat or call_now
-    calm = any(all_of(g, found) for g in rules.calm_combos) and found.isdisjoint(rules.calm_breaks)
-    if danger and not (tells_a_story(found, rules) or calm):
+    danger = lasting or in_progress or found & rules.darurat or _call_for_help(found, now, rules)
+    if danger and not (tells_a_story(found, rules) or calmed(found, rules)):
         if not lasting and (found & rules.past or safe) and not going_on_now:
             return "tinggi"
         return "darurat"
