@@ -21,9 +21,13 @@ from polmas.triage.pipeline import TriageResult
         "pak tulung dibubarna, saiki bocah-bocah balapan liar ning dalan Bangkir",
         # a stall blocking the road today, a request to clear it (Sundanese)
         "Pa punten, ayeuna aya nu dagang nutupan jalan di pasar Kroya, tulung ditertibkeun",
+        # beaten last night; the husband has gone now (Dermayon)
+        "tangga isun wingi bengi digebugi lakine nganti getihen, saiki lakine lagi lunga",
+        # a Sundanese question whether a clash is true, and photos of wounded in a group
+        "Punten, saleresna di Gantar aya bentrok, teu? Di grup rame poto jalma luka",
     ],
 )
-def test_a_request_to_deal_with_a_nuisance_now_is_not_darurat(
+def test_a_request_a_danger_that_is_over_or_a_rumour_question_is_not_darurat(
     text: str, by_rules: Callable[[str], TriageResult]
 ) -> None:
     assert by_rules(text).urgency != "darurat"
@@ -42,21 +46,6 @@ def test_thanks_for_a_quick_response_is_rendah(
     text: str, by_rules: Callable[[str], TriageResult]
 ) -> None:
     assert by_rules(text).urgency == "rendah"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # beaten last night; the husband has gone now (Dermayon)
-        "tangga isun wingi bengi digebugi lakine nganti getihen, saiki lakine lagi lunga",
-        # a Sundanese question whether a clash is true, and photos of wounded in a group
-        "Punten, saleresna di Gantar aya bentrok, teu? Di grup rame poto jalma luka",
-    ],
-)
-def test_a_danger_that_is_over_or_only_asked_about_is_not_darurat(
-    text: str, by_rules: Callable[[str], TriageResult]
-) -> None:
-    assert by_rules(text).urgency != "darurat"
 
 
 @pytest.mark.parametrize(
